@@ -1,0 +1,136 @@
+"""Frozen data that flows between the pipeline's stages. Data only: no I/O here.
+
+    page ──ingest──▶ Page ──script──▶ Script ──synth──▶ Clip per sentence
+        ──assemble──▶ Assembly (audio + Chapters) ──produce──▶ Episode (tagged MP3)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One entry of a page's related-headlines list."""
+
+    title: str
+    """The headline as printed, whitespace-normalised."""
+    url: str | None = None
+    """Link to the story, where the source gives one."""
+    summary: str | None = None
+    """A sentence or two about the story, where the source gives one."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """The story a page is about, without any page furniture."""
+
+    title: str
+    """The article's headline."""
+    paragraphs: tuple[str, ...]
+    """Body paragraphs in reading order, each a single line of text."""
+    publication: str | None = None
+    """The masthead: the site or paper that published it ("London Daily")."""
+    tagline: str | None = None
+    """The masthead's slogan, if the page shows one."""
+    date: dt.date | None = None
+    """Publication date, if the page gives one."""
+    url: str | None = None
+    """Where the article lives, if known."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What ingest returns: the article and the headlines offered beside it."""
+
+    article: Article
+    headlines: tuple[Headline, ...] = ()
+
+
+class StoryKind(str, Enum):
+    """The role a section of the script plays in the show."""
+
+    INTRO = "intro"
+    LEAD = "lead"
+    HEADLINE = "headline"
+    OUTRO = "outro"
+
+
+@dataclass(frozen=True)
+class Story:
+    """One section of the script: a list of paragraphs, each a list of sentences."""
+
+    kind: StoryKind
+    title: str
+    """The chapter title for lead and headline stories; a label for intro and outro."""
+    paragraphs: tuple[tuple[str, ...], ...]
+    """Spoken text: paragraphs of whole sentences, each sentence one speech segment."""
+    url: str | None = None
+    """Link to the story, carried into the chapter."""
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(s for paragraph in self.paragraphs for s in paragraph)
+
+    @property
+    def is_chapter(self) -> bool:
+        """Lead and headline stories get chapters; the intro and outro join their neighbour."""
+        return self.kind in (StoryKind.LEAD, StoryKind.HEADLINE)
+
+
+@dataclass(frozen=True)
+class Script:
+    """Everything that will be said, in order, and what the episode is called."""
+
+    show: str
+    """The show's name: the page's publication unless overridden."""
+    title: str
+    """The episode title."""
+    date: dt.date
+    summary: str
+    """One paragraph describing the episode, for the ID3 comment and show notes."""
+    stories: tuple[Story, ...]
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(s for story in self.stories for s in story.sentences)
+
+
+@dataclass(frozen=True)
+class Clip:
+    """Audio for one sentence: signed little-endian PCM, as an engine returns it."""
+
+    pcm: bytes
+    sample_rate: int
+    channels: int = 1
+    sample_width: int = 2
+
+    @property
+    def duration_ms(self) -> float:
+        frames = len(self.pcm) / (self.channels * self.sample_width)
+        return 1000.0 * frames / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of the finished episode, in milliseconds from the start."""
+
+    title: str
+    start_ms: int
+    end_ms: int
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A finished, tagged episode on disk."""
+
+    path: Path
+    title: str
+    show: str
+    date: dt.date
+    duration_ms: int
+    chapters: tuple[Chapter, ...] = field(default_factory=tuple)

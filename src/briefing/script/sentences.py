@@ -1,0 +1,53 @@
+"""Split text into whole sentences: each sentence becomes one speech segment."""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sir st gen col lt maj capt sgt cmdr adm gov sen rep rev fr
+    jr sr vs etc approx est dept univ inc ltd corp co fig vol ed eds al
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    e.g i.e a.m p.m u.s u.k u.n e.u""".split()
+)
+
+# A candidate boundary: terminal punctuation, closing quotes/brackets, whitespace, and then
+# something that can start a sentence.
+_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def _ends_with_abbreviation(text: str, following: str) -> bool:
+    match = _LAST_WORD.search(text)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lstrip("\"'“‘([").lower()
+    if word in ABBREVIATIONS:
+        return True
+    if word in ("no", "nos") and following[:1].isdigit():  # "No. 10", not "said no. Then"
+        return True
+    # Initials and dotted acronyms: "J.", "U.S.", "J.R.R."
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text`, each with its own punctuation, none empty.
+
+    A full stop after an abbreviation (Mr., U.S.) or an initial does not end a sentence;
+    decimals (3.5) never do, because a boundary needs whitespace after the stop.
+    """
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end(1)
+        candidate = text[start:end]
+        if match.group(1).startswith(".") and len(match.group(1).rstrip("\"'”’)]")) == 1:
+            if _ends_with_abbreviation(candidate.rstrip("."), text[match.end() :]):
+                continue
+        sentences.append(candidate.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in sentences if any(ch.isalnum() for ch in s)]
