@@ -36,6 +36,7 @@ _MIN_PROSE_WORDS = 8
 _MIN_HEADLINE_WORDS = 2
 _MAX_HEADLINE_CHARS = 300
 _WRAP_MIN_CHARS = 50
+_WRAP_MAX_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,12 @@ class _Block:
 
     def is_wrapped(self) -> bool:
         """A paragraph hard-wrapped at a fixed width rather than one paragraph per line."""
-        return len(self.lines) > 1 and all(len(line) >= _WRAP_MIN_CHARS for line in self.lines[:-1])
+        body = self.lines[:-1]
+        return (
+            len(self.lines) > 1
+            and all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in body)
+            and not all(_SENTENCE_END.search(line) for line in body)
+        )
 
 
 def _is_prose(text: str) -> bool:
@@ -85,6 +91,18 @@ def _blocks(text: str) -> list[_Block]:
     if current:
         blocks.append(_Block(tuple(current)))
     return blocks
+
+
+def _split_at_prose(block: _Block) -> list[_Block]:
+    """Split off short lines (masthead, headline) that open a block of prose.
+
+    Pages pasted without blank lines put the masthead, headline and body in one block.
+    """
+    for i in range(len(block.lines)):
+        rest = _Block(block.lines[i:])
+        if _is_prose(block.lines[i]) or (len(rest.lines) > 1 and rest.is_wrapped()):
+            return [_Block(block.lines[:i]), rest] if i else [block]
+    return [block]
 
 
 def _without_furniture(block: _Block) -> _Block:
@@ -114,7 +132,7 @@ def parse_text_page(text: str) -> Page:
     Raises `ContentError` when there is no prose paragraph to read or no headline above it.
     """
     blocks = [_without_furniture(b) for b in _blocks(text)]
-    blocks = [b for b in blocks if b.lines]
+    blocks = [part for b in blocks if b.lines for part in _split_at_prose(b)]
 
     first_body = next((i for i, b in enumerate(blocks) if b.is_prose()), None)
     if first_body is None:

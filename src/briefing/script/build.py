@@ -74,7 +74,7 @@ def build_script(
         _story(StoryKind.INTRO, "Introduction", [intro]),
         _lead(article),
         *(_headline(h, first=(n == 0)) for n, h in enumerate(chosen)),
-        _story(StoryKind.OUTRO, "Close", [[f"That was {show_name} for {when}.", "Thanks for listening."]]),
+        _story(StoryKind.OUTRO, "Outro", [[f"That was {show_name} for {when}.", "Thanks for listening."]]),
     ]
 
     summary = article.paragraphs[0] if article.paragraphs else article.title

@@ -1,0 +1,51 @@
+"""Finding ffmpeg: explicitly, when first needed, never at import time."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from functools import lru_cache
+
+from briefing.errors import AudioError
+
+ENV_VAR = "BRIEFING_FFMPEG"
+
+
+@lru_cache(maxsize=1)
+def find_ffmpeg() -> str:
+    """Path of a working ffmpeg: $BRIEFING_FFMPEG, else the system's, else imageio-ffmpeg's.
+
+    Raises `AudioError` if none is found or the one found does not run.
+    """
+    candidate = os.environ.get(ENV_VAR) or shutil.which("ffmpeg")
+    if not candidate:
+        try:
+            import imageio_ffmpeg
+
+            candidate = imageio_ffmpeg.get_ffmpeg_exe()
+        except (ImportError, RuntimeError):
+            candidate = None
+    if not candidate:
+        raise AudioError("ffmpeg was not found")
+    try:
+        subprocess.run(
+            [candidate, "-hide_banner", "-version"], capture_output=True, check=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise AudioError(f"ffmpeg at {candidate} does not run: {exc}") from None
+    return candidate
+
+
+def run_ffmpeg(args: list[str], *, input: bytes | None = None, timeout: float = 600) -> str:
+    """Run ffmpeg with `args`; return its stderr (where it reports). `AudioError` on failure."""
+    command = [find_ffmpeg(), "-hide_banner", "-nostdin", *args]
+    try:
+        done = subprocess.run(command, input=input, capture_output=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise AudioError(f"ffmpeg could not run: {exc}") from None
+    stderr = done.stderr.decode("utf-8", "replace")
+    if done.returncode != 0:
+        last = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit status {done.returncode}"
+        raise AudioError(f"ffmpeg failed: {last}")
+    return stderr

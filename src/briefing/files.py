@@ -1,0 +1,54 @@
+"""Writing outputs safely: into a temp file beside the target, then `os.replace` into place."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from slugify import slugify
+
+from briefing.errors import OutputError
+
+MAX_SLUG = 60
+
+
+def slug(text: str, fallback: str = "episode") -> str:
+    """An ASCII file-name slug of `text`: "Béla Tarr's Films" → "bela-tarr-s-films"."""
+    return slugify(text, max_length=MAX_SLUG, word_boundary=True) or fallback
+
+
+def ensure_writable_dir(directory: Path) -> Path:
+    """Create `directory` if needed and prove it is writable, before any expensive work."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=".briefing-probe-"):
+            pass
+    except OSError as exc:
+        raise OutputError(f"cannot write to {directory}: {exc.strerror or exc}") from None
+    return directory
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temp path beside `target`, moved over it only if the block succeeds.
+
+    Any failure, Ctrl-C included, removes the temp file and leaves `target` as it was.
+    """
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {target.parent}: {exc.strerror or exc}") from None
+    temp = Path(name)
+    try:
+        yield temp
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()

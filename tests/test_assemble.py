@@ -1,0 +1,90 @@
+"""Joining clips: exact lengths, pauses by boundary, contiguous chapters, one format."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.audio import AudioFormat, Pauses, assemble
+from briefing.audio.encode import LAME_INITIAL_PADDING, MP3_FRAME_SAMPLES, mp3_aligned_frames
+from briefing.models import Clip, Script, Story, StoryKind
+
+RATE = 22050
+
+
+def tone(ms: int, rate: int = RATE) -> Clip:
+    """A clip of `ms` milliseconds of a non-silent square wave."""
+    frames = rate * ms // 1000
+    pcm = b"".join((8000 if (i // 50) % 2 else -8000).to_bytes(2, "little", signed=True) for i in range(frames))
+    return Clip(pcm=pcm, sample_rate=rate)
+
+
+def make_script(*stories: Story) -> Script:
+    return Script(show="Show", title="Episode", date=dt.date(2026, 1, 14), summary="", stories=stories)
+
+
+SCRIPT = make_script(
+    Story(StoryKind.INTRO, "Intro", (("Hello.",),)),
+    Story(StoryKind.LEAD, "Lead", (("Lead.", "Body one."), ("Body two.",))),
+    Story(StoryKind.HEADLINE, "Second", (("Second.",),), url="https://example.org/2"),
+    Story(StoryKind.OUTRO, "Outro", (("Bye.",),)),
+)
+PAUSES = Pauses(sentence_ms=100, paragraph_ms=200, story_ms=400, lead_in_ms=50, head_ms=10, tail_ms=30)
+
+
+def test_length_is_clips_plus_pauses_exactly() -> None:
+    clips = [tone(500)] * 6
+    assembly = assemble(SCRIPT, clips, PAUSES)
+    pauses_ms = 10 + 400 * 3 + 100 + 200 + 30  # head, 3 story gaps, 1 sentence, 1 paragraph, tail
+    assert assembly.frames == RATE * (6 * 500 + pauses_ms) // 1000
+    assert abs(assembly.duration_ms - (6 * 500 + pauses_ms)) < 0.1
+
+
+def test_chapters_contiguous_intro_and_outro_join_neighbours() -> None:
+    assembly = assemble(SCRIPT, [tone(500)] * 6, PAUSES)
+    lead, second = assembly.chapters
+    assert (lead.title, second.title, second.url) == ("Lead", "Second", "https://example.org/2")
+    assert lead.start_ms == 0
+    assert lead.end_ms == second.start_ms
+    assert second.end_ms == round(assembly.duration_ms)
+    # Second starts 50 ms (lead-in) before its first word: head, intro, gap, lead story, gap.
+    speech_starts = 10 + 500 + 400 + (500 + 100 + 500 + 200 + 500) + 400
+    assert second.start_ms == speech_starts - 50
+
+
+def test_clips_of_another_rate_are_converted_to_one_format() -> None:
+    script = make_script(Story(StoryKind.LEAD, "Lead", (("A.", "B."),)))
+    assembly = assemble(script, [tone(1000), tone(1000, rate=24000)], Pauses(0, 0, 0, 0, 0, 0))
+    assert assembly.format == AudioFormat(sample_rate=RATE)
+    assert abs(assembly.duration_ms - 2000) < 1
+
+
+def test_clip_count_must_match_sentences() -> None:
+    with pytest.raises(ValueError):
+        assemble(SCRIPT, [tone(100)], PAUSES)
+
+
+def test_script_without_chapter_stories_gets_one_chapter() -> None:
+    script = make_script(Story(StoryKind.INTRO, "Intro", (("Hi.",),)))
+    (chapter,) = assemble(script, [tone(300)], PAUSES).chapters
+    assert (chapter.title, chapter.start_ms) == ("Episode", 0)
+
+
+def test_padded_to_extends_the_last_chapter() -> None:
+    assembly = assemble(SCRIPT, [tone(500)] * 6, PAUSES)
+    longer = assembly.padded_to(assembly.frames + RATE)
+    assert longer.frames == assembly.frames + RATE
+    assert longer.chapters[-1].end_ms == round(longer.duration_ms)
+    assert longer.chapters[0] == assembly.chapters[0]
+
+
+@pytest.mark.parametrize("rate", [16000, 22050, 24000, 44100])
+@pytest.mark.parametrize("frames", [1, 1000, 22050 * 7 + 13, 987654])
+def test_mp3_alignment_fills_the_last_frame(rate: int, frames: int) -> None:
+    aligned = mp3_aligned_frames(frames, rate)
+    assert aligned >= frames
+    assert (aligned - frames) / rate < MP3_FRAME_SAMPLES / 44100 * 1.1  # less than a frame added
+    at_44k = round(aligned * 44100 / rate)
+    end_padding = -(at_44k + LAME_INITIAL_PADDING) % MP3_FRAME_SAMPLES
+    assert 64 <= end_padding <= 140

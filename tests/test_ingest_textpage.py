@@ -1,0 +1,189 @@
+"""Reading plain-text pages: the sample page and variants written to differ from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.errors import ContentError
+from briefing.ingest.dates import parse_date_line
+from briefing.ingest.furniture import LineKind, classify
+from briefing.ingest.textpage import parse_text_page
+
+from .conftest import LONDON
+
+FURNITURE = ["Newsletter", "Related Articles", "0:00", "Close", "×"]
+
+
+def london_body_lines() -> list[str]:
+    """The sample's body, read independently: non-blank lines between headline and 'Newsletter'."""
+    lines = [line.strip() for line in LONDON.read_text(encoding="utf-8").splitlines()]
+    start = lines.index("Let British troops stay in Iraq, UK urges") + 1
+    end = lines.index("Newsletter")
+    return [line for line in lines[start:end] if line]
+
+
+def test_london_daily_article() -> None:
+    page = parse_text_page(LONDON.read_text(encoding="utf-8"))
+    article = page.article
+    assert article.publication == "London Daily"
+    assert article.tagline == "Focus on the big picture."
+    assert article.date == dt.date(2026, 1, 14)
+    assert article.title == "Let British troops stay in Iraq, UK urges"
+    assert list(article.paragraphs) == london_body_lines()
+
+
+def test_london_daily_headlines_hold_no_furniture() -> None:
+    page = parse_text_page(LONDON.read_text(encoding="utf-8"))
+    titles = [h.title for h in page.headlines]
+    assert len(titles) == 50
+    assert titles[0].startswith("UK Intensifies Arctic Security Engagement")
+    assert titles[-1] == "Trump Threatens Strikes Against Iran if Nuclear Programme Is Restarted"
+    assert titles[20] == "Béla Tarr, Visionary Hungarian Filmmaker, Dies at Seventy After Long Illness"
+    for word in FURNITURE:
+        assert word not in titles
+        assert word not in page.article.paragraphs
+
+
+VARIANT_A = """\
+THE NORTHERN ECHO
+Independent news since 1870
+Tuesday 3 March 2026
+
+Skip to content
+Council approves new tram line for the city centre
+By Jane Smith
+
+Listen to this article
+2:41
+
+The city council voted on Monday night to approve a new tram line that will run through the centre, ending years of debate.
+
+Advertisement
+
+Work is expected to begin next spring and take about three years, officials said at the meeting.
+
+Share this article
+Sign up to our newsletter
+
+More stories
+Flood warnings issued for the river valley
+Local school wins national science prize
+Flood warnings issued for the river valley
+Comments (12)
+Great news for the city, finally!
+"""
+
+
+def test_variant_with_other_masthead_date_format_and_furniture() -> None:
+    page = parse_text_page(VARIANT_A)
+    article = page.article
+    assert article.publication == "THE NORTHERN ECHO"
+    assert article.tagline == "Independent news since 1870"
+    assert article.date == dt.date(2026, 3, 3)
+    assert article.title == "Council approves new tram line for the city centre"
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[1].startswith("Work is expected")
+    # duplicates collapse; comments after "Comments (12)" are not headlines
+    assert [h.title for h in page.headlines] == [
+        "Flood warnings issued for the river valley",
+        "Local school wins national science prize",
+    ]
+
+
+VARIANT_B = """\r
+\ufeffMarket Watch Weekly\r
+\r
+Chip maker shares jump after record quarter\r
+2026-03-03\r
+\r
+Shares in the chip maker rose\u00a0sharply on Tuesday after it reported record\r
+quarterly revenue, beating analysts' forecasts by a wide margin and lifting\r
+the wider technology sector in early trading.\r
+\r
+The company said demand from data centres would stay strong this year.\r
+"""
+
+
+def test_variant_crlf_bom_nbsp_wrapped_paragraph_and_iso_date_after_title() -> None:
+    page = parse_text_page(VARIANT_B)
+    article = page.article
+    assert article.publication == "Market Watch Weekly"
+    assert article.tagline is None
+    assert article.date == dt.date(2026, 3, 3)
+    assert article.title == "Chip maker shares jump after record quarter"
+    assert article.paragraphs[0].startswith("Shares in the chip maker rose sharply on Tuesday")
+    assert article.paragraphs[0].endswith("in early trading.")
+    assert len(article.paragraphs) == 2
+    assert page.headlines == ()
+
+
+def test_page_without_masthead_or_date() -> None:
+    page = parse_text_page(
+        "Storm closes coastal roads\n\nHeavy rain and high winds closed several coastal roads overnight, police said.\n"
+    )
+    assert page.article.title == "Storm closes coastal roads"
+    assert page.article.publication is None
+    assert page.article.date is None
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    page = parse_text_page(
+        "Daily Bugle\nHeadline about a thing\n"
+        "First paragraph is a complete sentence with enough words in it.\n"
+        "Second paragraph is another complete sentence with plenty of words.\n"
+    )
+    assert page.article.title == "Headline about a thing"
+    assert len(page.article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "London Daily\n\nJust a headline\n", "Newsletter\n0:00\nClose\n×\n"],
+)
+def test_page_without_body_is_a_content_error(text: str) -> None:
+    with pytest.raises(ContentError):
+        parse_text_page(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Wednesday, Jan 14, 2026", dt.date(2026, 1, 14)),
+        ("Tuesday 3 March 2026", dt.date(2026, 3, 3)),
+        ("2026-03-03", dt.date(2026, 3, 3)),
+        ("Published: 14 January 2026, 10:30 GMT", dt.date(2026, 1, 14)),
+        ("Updated 5 Feb 2026 09:12 BST", dt.date(2026, 2, 5)),
+        ("March 3, 2026", dt.date(2026, 3, 3)),
+        ("Focus on the big picture.", None),
+        ("Top Stocks and Themes to Watch in 2026 as Markets Enter New Year", None),
+        ("HSBC Leads 2026 Mortgage Rate Cuts as UK Lending Costs Ease", None),
+        ("London Daily", None),
+    ],
+)
+def test_date_lines(line: str, expected: dt.date | None) -> None:
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Newsletter", LineKind.FURNITURE),
+        ("0:00", LineKind.FURNITURE),
+        ("1:02:03 / 4:05", LineKind.FURNITURE),
+        ("Close", LineKind.FURNITURE),
+        ("×", LineKind.FURNITURE),
+        ("Advertisement", LineKind.FURNITURE),
+        ("Share this article", LineKind.FURNITURE),
+        ("Photo: Getty Images", LineKind.FURNITURE),
+        ("Related Articles", LineKind.SECTION),
+        ("More from London Daily", LineKind.SECTION),
+        ("You may also like", LineKind.SECTION),
+        ("Comments (3)", LineKind.END),
+        ("Close the door on the past, minister says", LineKind.TEXT),
+        ("Share prices fall sharply", LineKind.TEXT),
+    ],
+)
+def test_furniture_is_judged_by_whole_line(line: str, kind: LineKind) -> None:
+    assert classify(line) is kind
