@@ -24,7 +24,9 @@ def ffmetadata_chapters(ffmpeg: str, path: Path) -> list[tuple[int, int, str]]:
     """Chapters (start ms, end ms, title) as ffmpeg's own ID3 reader lists them, in file order."""
     out = subprocess.run(
         [ffmpeg, "-v", "error", "-i", str(path), "-f", "ffmetadata", "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     found = []
     for block in out.split("[CHAPTER]")[1:]:
@@ -40,7 +42,9 @@ class Run:
     stderr: str
 
 
-def run_cli(*args: str | os.PathLike[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+def run_cli(
+    *args: str | os.PathLike[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Run:
     """Run the real `briefing` CLI in a child process, as a user would."""
     done = subprocess.run(
         [sys.executable, "-m", "briefing", *map(str, args)],

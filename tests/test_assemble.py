@@ -16,12 +16,16 @@ RATE = 22050
 def tone(ms: int, rate: int = RATE) -> Clip:
     """A clip of `ms` milliseconds of a non-silent square wave."""
     frames = rate * ms // 1000
-    pcm = b"".join((8000 if (i // 50) % 2 else -8000).to_bytes(2, "little", signed=True) for i in range(frames))
+    pcm = b"".join(
+        (8000 if (i // 50) % 2 else -8000).to_bytes(2, "little", signed=True) for i in range(frames)
+    )
     return Clip(pcm=pcm, sample_rate=rate)
 
 
 def make_script(*stories: Story) -> Script:
-    return Script(show="Show", title="Episode", date=dt.date(2026, 1, 14), summary="", stories=stories)
+    return Script(
+        show="Show", title="Episode", date=dt.date(2026, 1, 14), summary="", stories=stories
+    )
 
 
 SCRIPT = make_script(
@@ -30,7 +34,9 @@ SCRIPT = make_script(
     Story(StoryKind.HEADLINE, "Second", (("Second.",),), url="https://example.org/2"),
     Story(StoryKind.OUTRO, "Outro", (("Bye.",),)),
 )
-PAUSES = Pauses(sentence_ms=100, paragraph_ms=200, story_ms=400, lead_in_ms=50, head_ms=10, tail_ms=30)
+PAUSES = Pauses(
+    sentence_ms=100, paragraph_ms=200, story_ms=400, lead_in_ms=50, head_ms=10, tail_ms=30
+)
 
 
 def test_length_is_clips_plus_pauses_exactly() -> None:

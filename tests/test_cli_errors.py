@@ -30,7 +30,9 @@ def test_missing_file(tmp_path: Path, command: str) -> None:
 
 
 def test_directory_instead_of_page(tmp_path: Path) -> None:
-    assert_one_line_error(run_cli("build", tmp_path, cwd=tmp_path), ExitCode.INPUT, "is a directory")
+    assert_one_line_error(
+        run_cli("build", tmp_path, cwd=tmp_path), ExitCode.INPUT, "is a directory"
+    )
 
 
 def test_binary_file(tmp_path: Path) -> None:
@@ -47,7 +49,11 @@ def test_invalid_utf8(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "phrase"),
-    [("", "is empty"), ("   \n\n\t\n", "is empty"), ("Newsletter\n0:00\nClose\n", "no article body")],
+    [
+        ("", "is empty"),
+        ("   \n\n\t\n", "is empty"),
+        ("Newsletter\n0:00\nClose\n", "no article body"),
+    ],
 )
 def test_page_without_article(tmp_path: Path, content: str, phrase: str) -> None:
     page = tmp_path / "page.txt"
@@ -64,7 +70,9 @@ def test_unreadable_headline_spec(tmp_path: Path) -> None:
 
 def test_headline_out_of_range_names_the_range(tmp_path: Path) -> None:
     run = run_cli("build", LONDON, "-H", "3,51", cwd=tmp_path)
-    assert_one_line_error(run, ExitCode.USAGE, "headline 51 does not exist", "valid headlines are 1-50")
+    assert_one_line_error(
+        run, ExitCode.USAGE, "headline 51 does not exist", "valid headlines are 1-50"
+    )
 
 
 def test_unknown_voice(tmp_path: Path) -> None:

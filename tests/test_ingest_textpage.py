@@ -40,7 +40,9 @@ def test_london_daily_headlines_hold_no_furniture() -> None:
     assert len(titles) == 50
     assert titles[0].startswith("UK Intensifies Arctic Security Engagement")
     assert titles[-1] == "Trump Threatens Strikes Against Iran if Nuclear Programme Is Restarted"
-    assert titles[20] == "Béla Tarr, Visionary Hungarian Filmmaker, Dies at Seventy After Long Illness"
+    assert (
+        titles[20] == "Béla Tarr, Visionary Hungarian Filmmaker, Dies at Seventy After Long Illness"
+    )
     for word in FURNITURE:
         assert word not in titles
         assert word not in page.article.paragraphs
@@ -58,7 +60,8 @@ By Jane Smith
 Listen to this article
 2:41
 
-The city council voted on Monday night to approve a new tram line that will run through the centre, ending years of debate.
+The city council voted on Monday night to approve a new tram line that will run through \
+the centre, ending years of debate.
 
 Advertisement
 
@@ -121,7 +124,8 @@ def test_variant_crlf_bom_nbsp_wrapped_paragraph_and_iso_date_after_title() -> N
 
 def test_page_without_masthead_or_date() -> None:
     page = parse_text_page(
-        "Storm closes coastal roads\n\nHeavy rain and high winds closed several coastal roads overnight, police said.\n"
+        "Storm closes coastal roads\n\n"
+        "Heavy rain and high winds closed several coastal roads overnight, police said.\n"
     )
     assert page.article.title == "Storm closes coastal roads"
     assert page.article.publication is None

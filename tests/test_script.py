@@ -44,7 +44,9 @@ def test_every_body_paragraph_is_spoken_whole(london) -> None:
 @pytest.mark.parametrize("word", ["Newsletter", "Related Articles", "0:00", "Close", "×"])
 def test_no_furniture_in_the_spoken_script(london, word: str) -> None:
     script = build_script(london, parse_selection("all", len(london.headlines)), today=TODAY)
-    assert all(word not in sentence.split(" ") and sentence != word for sentence in script.sentences)
+    assert all(
+        word not in sentence.split(" ") and sentence != word for sentence in script.sentences
+    )
     assert f"\n{word}\n" not in render_text(script)
 
 

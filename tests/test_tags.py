@@ -49,7 +49,11 @@ def tags_for(duration_ms: int, chapters: tuple[Chapter, ...]) -> EpisodeTags:
 
 def test_tags_are_id3v23_with_every_frame(tmp_path: Path) -> None:
     path, duration = silent_mp3(tmp_path, 6)
-    titles = ["Short", "A" * 20 + " long chapter title that goes well past eighty characters " + "B" * 20, "Béla Tarr"]
+    titles = [
+        "Short",
+        "A" * 20 + " long chapter title that goes well past eighty characters " + "B" * 20,
+        "Béla Tarr",
+    ]
     write_tags(path, tags_for(duration, chapters_for(duration, titles)))
 
     id3 = ID3(path, v2_version=3)  # as saved; mutagen would otherwise upgrade frames to v2.4
@@ -79,7 +83,7 @@ def test_ffmpeg_reads_every_chapter_in_playback_order(tmp_path: Path, ffmpeg: st
     write_tags(path, tags_for(duration, chapters))
     listed = ffmetadata_chapters(ffmpeg, path)
     assert [title for _, _, title in listed] == [c.title for c in chapters]
-    for (start, end, _), chapter in zip(listed, chapters):
+    for (start, end, _), chapter in zip(listed, chapters, strict=True):
         assert abs(start - max(0, chapter.start_ms - ENCODER_DELAY_MS)) <= 1
         assert abs(end - (chapter.end_ms - ENCODER_DELAY_MS)) <= 1
 
@@ -102,7 +106,12 @@ def test_read_episode_reports_stream_tags_and_sorted_chapters(tmp_path: Path) ->
     chapters = chapters_for(duration, ["Big " * 30, "b", "c"])
     write_tags(path, tags_for(duration, chapters))
     info = read_episode(path)
-    assert (info.sample_rate, info.channels, info.bitrate_kbps, info.id3_version) == (44100, 1, 96, "2.3.0")
+    assert (info.sample_rate, info.channels, info.bitrate_kbps, info.id3_version) == (
+        44100,
+        1,
+        96,
+        "2.3.0",
+    )
     assert abs(info.duration_s - MP3(path).info.length) < 0.002
     assert info.tags["date"] == "2026-01-14"
     assert [c["title"] for c in info.chapters] == [c.title for c in chapters]
@@ -117,7 +126,9 @@ def test_retagging_replaces_the_old_tag(tmp_path: Path) -> None:
     assert [c.element_id for c in ID3(path).getall("CHAP")] == ["chp0"]
 
 
-@pytest.mark.parametrize("show", ["London Daily", "A very long show name that wraps over several lines", "Ümlaut Ñews"])
+@pytest.mark.parametrize(
+    "show", ["London Daily", "A very long show name that wraps over several lines", "Ümlaut Ñews"]
+)
 def test_cover_is_square_rgb_and_small(show: str) -> None:
     import io
 

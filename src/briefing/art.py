@@ -42,7 +42,12 @@ def make_cover(show: str, date: dt.date, size: int = SIZE) -> bytes:
 
     date_font = ImageFont.load_default(size=size // 18)
     draw.text((margin, size - margin * 2), f"{date:%A}", font=date_font, fill=accent)
-    draw.text((margin, size - margin * 2 + size // 14), f"{date.day} {date:%B %Y}", font=date_font, fill=(230, 230, 230))
+    draw.text(
+        (margin, size - margin * 2 + size // 14),
+        f"{date.day} {date:%B %Y}",
+        font=date_font,
+        fill=(230, 230, 230),
+    )
 
     for quality in (88, 80, 70, 60):
         buffer = io.BytesIO()

@@ -78,8 +78,12 @@ def headlines(page: str) -> None:
 
 
 def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    command = click.option("--show", metavar="NAME", help="Show name (default: the page's masthead).")(command)
-    command = click.option("-H", "--headlines", "spec", metavar="SPEC", help=HEADLINES_HELP)(command)
+    command = click.option(
+        "--show", metavar="NAME", help="Show name (default: the page's masthead)."
+    )(command)
+    command = click.option("-H", "--headlines", "spec", metavar="SPEC", help=HEADLINES_HELP)(
+        command
+    )
     return command
 
 
@@ -90,7 +94,10 @@ def script(page: str, spec: str | None, show: str | None) -> None:
     """Print the exact words an episode of PAGE would speak, without making audio."""
     parsed = _page(page)
     options = BuildOptions(show=show)
-    click.echo(render_text(make_script(parsed, parse_selection(spec, len(parsed.headlines)), options)), nl=False)
+    click.echo(
+        render_text(make_script(parsed, parse_selection(spec, len(parsed.headlines)), options)),
+        nl=False,
+    )
 
 
 @contextmanager
@@ -102,8 +109,12 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("speaking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        TextColumn("speaking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
     ) as bar:
         task = bar.add_task("speech", total=None)
 
@@ -116,13 +127,21 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 @cli.command()
 @click.argument("page", metavar="PAGE")
 @_shared_options
-@click.option("--voice", default="joe", show_default=True, metavar="NAME", help="Voice preset from voices/.")
 @click.option(
-    "-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUTPUT_DIR, show_default=True, help="Where the episode is written.",
+    "--voice", default="joe", show_default=True, metavar="NAME", help="Voice preset from voices/."
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT_DIR,
+    show_default=True,
+    help="Where the episode is written.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(page: str, spec: str | None, show: str | None, voice: str, output_dir: Path, quiet: bool) -> None:
+def build(
+    page: str, spec: str | None, show: str | None, voice: str, output_dir: Path, quiet: bool
+) -> None:
     """Make an episode of PAGE: its lead story, then the chosen headlines.
 
     Writes OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
@@ -163,7 +182,11 @@ def inspect(mp3: str, as_json: bool) -> None:
     summary.add_column(style="bold")
     summary.add_column()
     summary.add_row("file", info.path)
-    summary.add_row("audio", f"{_clock(info.duration_s)}  MP3 {info.bitrate_kbps} kbps, {info.sample_rate} Hz, {channels}")
+    summary.add_row(
+        "audio",
+        f"{_clock(info.duration_s)}  "
+        f"MP3 {info.bitrate_kbps} kbps, {info.sample_rate} Hz, {channels}",
+    )
     summary.add_row("tag", f"ID3v{info.id3_version}")
     for key, value in info.tags.items():
         summary.add_row(key, value)
@@ -171,7 +194,12 @@ def inspect(mp3: str, as_json: bool) -> None:
         summary.add_row("cover", f"{info.cover['mime']}, {info.cover['bytes'] // 1024} kB")
     console.print(summary)
     chapters = Table(title=f"{len(info.chapters)} chapters", title_justify="left")
-    for column, justify in (("#", "right"), ("start", "right"), ("end", "right"), ("title", "left")):
+    for column, justify in (
+        ("#", "right"),
+        ("start", "right"),
+        ("end", "right"),
+        ("title", "left"),
+    ):
         chapters.add_column(column, justify=justify)  # type: ignore[arg-type]
     for n, chapter in enumerate(info.chapters, start=1):
         chapters.add_row(str(n), _clock(chapter["start"]), _clock(chapter["end"]), chapter["title"])

@@ -1,14 +1,14 @@
 """Frozen data that flows between the pipeline's stages. Data only: no I/O here.
 
-    page ──ingest──▶ Page ──script──▶ Script ──synth──▶ Clip per sentence
-        ──assemble──▶ Assembly (audio + Chapters) ──produce──▶ Episode (tagged MP3)
+page ──ingest──▶ Page ──script──▶ Script ──synth──▶ Clip per sentence
+    ──assemble──▶ Assembly (audio + Chapters) ──produce──▶ Episode (tagged MP3)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -50,7 +50,7 @@ class Page:
     headlines: tuple[Headline, ...] = ()
 
 
-class StoryKind(str, Enum):
+class StoryKind(StrEnum):
     """The role a section of the script plays in the show."""
 
     INTRO = "intro"

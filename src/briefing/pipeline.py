@@ -1,14 +1,14 @@
 """The stages in order: page → script → speech → assembly → tagged MP3. No printing here.
 
-    ingest.load_page ─▶ script.build_script ─▶ engine.synthesize (per sentence)
-        ─▶ audio.assemble ─▶ audio.export_mp3 ─▶ tags.write_tags ─▶ os.replace into place
+ingest.load_page ─▶ script.build_script ─▶ engine.synthesize (per sentence)
+    ─▶ audio.assemble ─▶ audio.export_mp3 ─▶ tags.write_tags ─▶ os.replace into place
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.art import make_cover
@@ -34,7 +34,7 @@ class BuildOptions:
     voice: str = DEFAULT_VOICE
     show: str | None = None
     """Overrides the show name taken from the page's masthead."""
-    pauses: Pauses = Pauses()
+    pauses: Pauses = field(default_factory=Pauses)
 
 
 def episode_path(script: Script, output_dir: Path) -> Path:
@@ -42,7 +42,9 @@ def episode_path(script: Script, output_dir: Path) -> Path:
     return output_dir / f"{script.date.isoformat()}-{slug(script.show)}.mp3"
 
 
-def make_script(page: Page, selection: tuple[int, ...], options: BuildOptions, today: dt.date | None = None) -> Script:
+def make_script(
+    page: Page, selection: tuple[int, ...], options: BuildOptions, today: dt.date | None = None
+) -> Script:
     return build_script(page, selection, today=today or dt.date.today(), show=options.show)
 
 

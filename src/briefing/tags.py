@@ -79,7 +79,7 @@ def _text(frame_class: type, text: str, **kwargs: Any) -> Any:
 def _chapter_frames(chapters: tuple[Chapter, ...]) -> list[Any]:
     frames: list[Any] = []
     ids = [f"chp{n}" for n in range(len(chapters))]
-    for element_id, chapter in zip(ids, chapters):
+    for element_id, chapter in zip(ids, chapters, strict=True):
         sub_frames = [_text(TIT2, chapter.title)]
         if chapter.url:
             sub_frames.append(WXXX(encoding=0, desc="", url=chapter.url))
@@ -107,8 +107,10 @@ def _chapter_frames(chapters: tuple[Chapter, ...]) -> list[Any]:
     # A CTOC holds at most 255 children: nest ordered sub-tables under the top level.
     groups = [ids[i : i + MAX_TOC_CHILDREN] for i in range(0, len(ids), MAX_TOC_CHILDREN)]
     sub_ids = [f"toc{n}" for n in range(len(groups))]
-    for sub_id, group in zip(sub_ids, groups):
-        frames.append(CTOC(element_id=sub_id, flags=ordered, child_element_ids=group, sub_frames=[]))
+    for sub_id, group in zip(sub_ids, groups, strict=True):
+        frames.append(
+            CTOC(element_id=sub_id, flags=ordered, child_element_ids=group, sub_frames=[])
+        )
     frames.append(
         CTOC(
             element_id="toc",
@@ -181,6 +183,8 @@ def read_episode(path: Path) -> EpisodeInfo:
         raise InputError(f"{path} does not exist") from None
     except (HeaderNotFoundError, OSError) as exc:
         raise InputError(f"{path} is not a readable MP3: {exc}") from None
+    if audio.info is None:
+        raise InputError(f"{path} is not a readable MP3: no audio stream")
     try:
         id3 = ID3(str(path))
     except ID3NoHeaderError:

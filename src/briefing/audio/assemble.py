@@ -67,7 +67,7 @@ class Assembly:
         if extra <= 0:
             return self
         end_ms = round(1000 * frames / self.format.sample_rate)
-        chapters = self.chapters[:-1] + (dataclasses.replace(self.chapters[-1], end_ms=end_ms),)
+        chapters = (*self.chapters[:-1], dataclasses.replace(self.chapters[-1], end_ms=end_ms))
         frame_bytes = self.format.channels * self.format.sample_width
         return Assembly(self.pcm + bytes(extra * frame_bytes), self.format, chapters)
 

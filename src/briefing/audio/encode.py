@@ -33,7 +33,8 @@ def mp3_aligned_frames(frames: int, source_rate: int, settings: Mp3Settings = Mp
     An MP3 holds whole frames of 1152 samples. ffmpeg records the encoder delay and the end
     padding in the LAME tag, but writes "Lavc" where mutagen expects "LAME", so mutagen (and
     any reader like it) counts the padding as audio: up to 51 ms more than the episode. A tail
-    of silence that fills the last frame keeps that error near the delay alone: 1105 + 128 samples, 28 ms at 44.1 kHz.
+    of silence that fills the last frame keeps that error near the delay alone:
+    1105 + 128 samples, 28 ms at 44.1 kHz.
     """
     ratio = settings.sample_rate / source_rate
     used = round(frames * ratio) + LAME_INITIAL_PADDING + _END_PADDING
@@ -47,7 +48,9 @@ def export_mp3(assembly: Assembly, path: Path, settings: Mp3Settings = Mp3Settin
     ffmpeg resamples to the MP3 rate with its own resampler. It writes no ID3 tag of its
     own: `tags.write_tags` writes the only one.
     """
-    segment_class = pydub_audio_segment()
+    segment_class = pydub_audio_segment()  # first: importing pydub at all looks for ffmpeg
+    from pydub.exceptions import CouldntEncodeError
+
     segment_class.converter = find_ffmpeg()
     segment = assembly.to_segment()
     try:
@@ -57,16 +60,21 @@ def export_mp3(assembly: Assembly, path: Path, settings: Mp3Settings = Mp3Settin
             codec="libmp3lame",
             bitrate=f"{settings.bitrate_kbps}k",
             parameters=[
-                "-ar", str(settings.sample_rate),
-                "-ac", str(settings.channels),
-                "-map_metadata", "-1",
-                "-id3v2_version", "0",
-                "-write_id3v1", "0",
+                "-ar",
+                str(settings.sample_rate),
+                "-ac",
+                str(settings.channels),
+                "-map_metadata",
+                "-1",
+                "-id3v2_version",
+                "0",
+                "-write_id3v1",
+                "0",
             ],
         )
         handle.close()
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except Exception as exc:  # pydub's CouldntEncodeError carries ffmpeg's whole stderr
-        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+    except CouldntEncodeError as exc:  # it carries ffmpeg's whole stderr; the last line says why
+        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else "no reason given"
         raise AudioError(f"ffmpeg could not encode the episode: {last[:200]}") from None

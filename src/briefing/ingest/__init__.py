@@ -16,23 +16,22 @@ MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """The text of a page file, decoded as UTF-8 (with or without a BOM)."""
+    if path.is_dir():
+        raise InputError(f"{path} is a directory, not a page", hint="give the path of a page file")
     try:
-        if path.is_dir():
-            raise InputError(f"{path} is a directory, not a page", hint="give the path of a page file")
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise InputError(
-                f"{path} is {size // (1024 * 1024)} MB; pages over "
-                f"{MAX_PAGE_BYTES // (1024 * 1024)} MB are not articles",
-                hint="give the article page itself",
-            )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)  # bounded, even for a device or a pipe
     except FileNotFoundError:
         raise InputError(f"{path} does not exist") from None
     except PermissionError:
         raise InputError(f"{path} cannot be read: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a directory, not a page") from None
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_PAGE_BYTES:
+        raise InputError(
+            f"{path} is over {MAX_PAGE_BYTES // (1024 * 1024)} MB, too large for an article page",
+            hint="give the article page itself",
+        )
     if b"\x00" in data[:8192]:
         raise InputError(f"{path} is a binary file, not a text page")
     try:

@@ -65,7 +65,8 @@ _FURNITURE = _whole(
     r"get (?:our|the) [\w' ]{0,40}newsletter.*",
     # sharing
     r"share(?: this)?(?: (?:article|story|page|post))?(?: (?:on|via) \w+)?",
-    r"facebook|twitter|x \(formerly twitter\)|whatsapp|linkedin|reddit|email|e-mail|print|copy link",
+    r"facebook|twitter|x \(formerly twitter\)|whatsapp|linkedin|reddit",
+    r"email|e-mail|print|copy link",
     # advertising
     r"advertisement|advertising|ad|sponsored(?: content)?|promoted|paid (?:content|post)",
     r"story continues below(?: (?:this )?advertisement)?",

@@ -171,8 +171,10 @@ def _split_body(blocks: list[_Block]) -> tuple[list[str], list[str]]:
     """
     paragraphs: list[str] = []
     for index, block in enumerate(blocks):
-        cut: int | None = 0 if block.is_list() else next(
-            (i for i, line in enumerate(block.lines) if classify(line).is_marker), None
+        cut: int | None = (
+            0
+            if block.is_list()
+            else next((i for i, line in enumerate(block.lines) if classify(line).is_marker), None)
         )
         if cut is not None:
             if cut:

@@ -14,7 +14,7 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def spoken_date(date: dt.date) -> str:
-    """"Wednesday, 14 January 2026"."""
+    """ "Wednesday, 14 January 2026"."""
     return f"{date:%A}, {date.day} {date:%B %Y}"
 
 
@@ -24,7 +24,9 @@ def as_sentence(text: str) -> str:
     return text if _TERMINAL.search(text) else f"{text}."
 
 
-def _story(kind: StoryKind, title: str, paragraphs: Sequence[Sequence[str]], url: str | None = None) -> Story:
+def _story(
+    kind: StoryKind, title: str, paragraphs: Sequence[Sequence[str]], url: str | None = None
+) -> Story:
     return Story(
         kind=kind,
         title=title,
@@ -74,7 +76,11 @@ def build_script(
         _story(StoryKind.INTRO, "Introduction", [intro]),
         _lead(article),
         *(_headline(h, first=(n == 0)) for n, h in enumerate(chosen)),
-        _story(StoryKind.OUTRO, "Outro", [[f"That was {show_name} for {when}.", "Thanks for listening."]]),
+        _story(
+            StoryKind.OUTRO,
+            "Outro",
+            [[f"That was {show_name} for {when}.", "Thanks for listening."]],
+        ),
     ]
 
     summary = article.paragraphs[0] if article.paragraphs else article.title

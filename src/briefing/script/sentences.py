@@ -6,10 +6,12 @@ import re
 
 # Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sir st gen col lt maj capt sgt cmdr adm gov sen rep rev fr
-    jr sr vs etc approx est dept univ inc ltd corp co fig vol ed eds al
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    e.g i.e a.m p.m u.s u.k u.n e.u""".split()
+    (
+        "mr mrs ms dr prof sir st gen col lt maj capt sgt cmdr adm gov sen rep rev fr jr sr "
+        "vs etc approx est dept univ inc ltd corp co fig vol ed eds al "
+        "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
+        "e.g i.e a.m p.m u.s u.k u.n e.u"
+    ).split()
 )
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets, whitespace, and then
@@ -42,9 +44,9 @@ def split_sentences(text: str) -> list[str]:
     for match in _BOUNDARY.finditer(text):
         end = match.end(1)
         candidate = text[start:end]
-        if match.group(1).startswith(".") and len(match.group(1).rstrip("\"'”’)]")) == 1:
-            if _ends_with_abbreviation(candidate.rstrip("."), text[match.end() :]):
-                continue
+        single_stop = match.group(1).rstrip("\"'”’)]") == "."
+        if single_stop and _ends_with_abbreviation(candidate.rstrip("."), text[match.end() :]):
+            continue
         sentences.append(candidate.strip())
         start = match.end()
     tail = text[start:].strip()
