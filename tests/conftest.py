@@ -6,10 +6,13 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from .gtts_standin import StandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -56,6 +59,56 @@ def run_cli(
         timeout=600,
     )
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep the user's own config, voices and speech cache out of every test (and theirs
+    out of ours): XDG directories point into a temp dir, and no proxy is inherited."""
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CONFIG_HOME", str(home / "config"))
+        mp.setenv("XDG_CACHE_HOME", str(home / "cache"))
+        for name in ("BRIEFING_CACHE_DIR", "BRIEFING_CACHE_MAX_MB", "BRIEFING_FFMPEG"):
+            mp.delenv(name, raising=False)
+        for name in (
+            "HTTPS_PROXY",
+            "https_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+            "ALL_PROXY",
+            "all_proxy",
+        ):
+            mp.delenv(name, raising=False)
+        yield home
+
+
+@pytest.fixture
+def user_voices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty user voices directory (~/.config/briefing/voices) for this test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    voices = tmp_path / "config" / "briefing" / "voices"
+    voices.mkdir(parents=True)
+    return voices
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty speech cache for this test."""
+    directory = tmp_path / "speech-cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def standin(ffmpeg: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[StandIn]:
+    """The gTTS endpoint stand-in, reached through $HTTPS_PROXY as gTTS reaches Google."""
+    server = StandIn(ffmpeg)
+    monkeypatch.setenv("HTTPS_PROXY", server.start())
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

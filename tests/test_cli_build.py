@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,7 +26,12 @@ def test_build_prints_the_dated_episode_path(london_episode) -> None:
     assert path.name == "2026-01-14-london-daily.mp3"
     assert path.is_file()
     assert run.stdout.strip() == str(path)
-    assert run.stderr == ""  # no pydub "couldn't find ffmpeg" warning, no progress off a terminal
+    # Off a terminal, progress is plain lines; no warning (pydub's "couldn't find ffmpeg")
+    lines = run.stderr.splitlines()
+    assert len(lines) == 3, run.stderr
+    assert lines[0] == "speech: 50 segments, 0 from the cache"
+    assert re.fullmatch(r"speech: done in [\d.]+ s \(50 synthesised, 0 from the cache\)", lines[1])
+    assert re.fullmatch(rf"wrote {re.escape(str(path))} \([\d.]+ s, 6 chapters\)", lines[2])
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temp files left
 
 
@@ -173,7 +179,7 @@ def test_failed_encode_leaves_the_published_episode_untouched(
     before = published.read_bytes()
     fake = fake_ffmpeg(tmp_path, ffmpeg, "fail")
     run = run_cli(
-        "build", TINY, "-H", "1-2", "-o", published.parent, env={"BRIEFING_FFMPEG": str(fake)}
+        "build", TINY, "-H", "1-2", "-q", "-o", published.parent, env={"BRIEFING_FFMPEG": str(fake)}
     )
     assert run.code == 6
     assert run.stderr.startswith("error: ffmpeg could not encode the episode")
@@ -193,11 +199,12 @@ def test_sigterm_during_encode_leaves_nothing_behind(
             "-m",
             "briefing",
             "build",
-            str(TINY),
+            TINY,
             "-H",
             "1-2",
+            "-q",
             "-o",
-            str(published.parent),
+            published.parent,
         ],
         env={**os.environ, "BRIEFING_FFMPEG": str(fake)},
         stdin=subprocess.DEVNULL,

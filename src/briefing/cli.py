@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -17,8 +18,15 @@ from briefing import __version__
 from briefing.errors import BriefingError, ExitCode
 from briefing.ingest import load_page
 from briefing.models import Page
-from briefing.pipeline import DEFAULT_OUTPUT_DIR, BuildOptions, build_episode, make_script
+from briefing.pipeline import (
+    DEFAULT_OUTPUT_DIR,
+    BuildOptions,
+    build_episode,
+    check_language,
+    make_script,
+)
 from briefing.script import parse_selection, render_text
+from briefing.synth import ProgressFn, SynthProgress
 
 HEADLINES_HELP = (
     "Headlines for the round-up, numbered as `briefing headlines` shows them: "
@@ -56,9 +64,13 @@ def cli() -> None:
       briefing build examples/london-daily.txt -H 1-5  # → output/2026-01-14-london-daily.mp3
       briefing inspect output/2026-01-14-london-daily.mp3
 
-    Speech is made offline with the Piper voice "joe". Exit codes: 0 ok, 1 bug, 2 usage,
-    3 input unreadable, 4 no article in input, 5 speech failed, 6 ffmpeg missing or failed,
-    7 output not writable, 130 interrupted.
+    Speech is made offline by the Piper voice "joe" unless you choose another with --voice
+    (`briefing voices` lists them); speech is cached, so rebuilding costs little.
+
+    \b
+    Exit codes: 0 ok, 1 bug, 2 usage, 3 input unreadable, 4 no article in input,
+    5 speech failed, 6 ffmpeg missing or failed, 7 output not writable,
+    8 no chosen voice speaks the page's language, 9 bad voice preset, 130 interrupted.
     """
 
 
@@ -77,7 +89,7 @@ def headlines(page: str) -> None:
         click.echo(f"{number:>3}  {headline.title}")
 
 
-def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
+def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
         "--show", metavar="NAME", help="Show name (default: the page's masthead)."
     )(command)
@@ -89,46 +101,99 @@ def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @cli.command()
 @click.argument("page", metavar="PAGE")
-@_shared_options
+@_script_options
 def script(page: str, spec: str | None, show: str | None) -> None:
     """Print the exact words an episode of PAGE would speak, without making audio."""
     parsed = _page(page)
     options = BuildOptions(show=show)
-    click.echo(
-        render_text(make_script(parsed, parse_selection(spec, len(parsed.headlines)), options)),
-        nl=False,
-    )
+    selection = parse_selection(spec, len(parsed.headlines))
+    click.echo(render_text(make_script(parsed, selection, options)), nl=False)
+
+
+# --- progress and logging ------------------------------------------------------------------
+
+
+def _configure_logging(verbose: bool, quiet: bool, interactive: bool) -> None:
+    """Warnings always; progress lines when stderr is not a terminal (a bar when it is);
+    every segment with --verbose; only warnings and errors with --quiet."""
+    if verbose:
+        level = logging.DEBUG
+    elif quiet or interactive:
+        level = logging.WARNING
+    else:
+        level = logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_PlainFormatter())
+    logger = logging.getLogger("briefing")
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+class _PlainFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return (
+            message
+            if record.levelno < logging.WARNING
+            else f"{record.levelname.lower()}: {message}"
+        )
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+def _progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
     if not enabled:
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(
         TextColumn("speaking"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("({task.fields[cached]} cached)"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("speech", total=None)
+        task = bar.add_task("speech", total=None, cached=0)
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def update(state: SynthProgress) -> None:
+            bar.update(task, completed=state.done, total=state.total, cached=state.cached)
 
         yield update
 
 
 @cli.command()
 @click.argument("page", metavar="PAGE")
-@_shared_options
+@_script_options
 @click.option(
-    "--voice", default="joe", show_default=True, metavar="NAME", help="Voice preset from voices/."
+    "--voice",
+    default="joe",
+    show_default=True,
+    metavar="NAME",
+    help="Voice of the anchor: intro, lead story and outro (see `briefing voices`).",
+)
+@click.option(
+    "--headline-voice", metavar="NAME", help="Voice for the headline round-up (default: --voice)."
+)
+@click.option(
+    "--fallback",
+    metavar="NAME",
+    help="If a voice fails for good (gTTS offline, say), re-voice the whole episode with NAME.",
+)
+@click.option(
+    "--lang",
+    "language",
+    metavar="CODE",
+    help="The page's language (en, de, ...) instead of detecting it.",
 )
 @click.option(
     "-o",
@@ -138,23 +203,134 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     show_default=True,
     help="Where the episode is written.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-cache", is_flag=True, help="Synthesise every sentence again; store nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every sentence as it is spoken.")
 def build(
-    page: str, spec: str | None, show: str | None, voice: str, output_dir: Path, quiet: bool
+    page: str,
+    spec: str | None,
+    show: str | None,
+    voice: str,
+    headline_voice: str | None,
+    fallback: str | None,
+    language: str | None,
+    output_dir: Path,
+    no_cache: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Make an episode of PAGE: its lead story, then the chosen headlines.
 
     Writes OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
     art and one chapter per story, and prints its path. An existing episode is replaced
-    only once the new one is complete.
+    only once the new one is complete. Progress goes to stderr: a bar on a terminal,
+    plain lines otherwise.
     """
+    interactive = sys.stderr.isatty() and not verbose
+    _configure_logging(verbose, quiet, interactive)
     parsed = _page(page)
-    options = BuildOptions(output_dir=output_dir, voice=voice, show=show)
+    options = BuildOptions(
+        output_dir=output_dir,
+        voice=voice,
+        headline_voice=headline_voice,
+        fallback=fallback,
+        show=show,
+        language=language,
+        use_cache=not no_cache,
+    )
     selection = parse_selection(spec, len(parsed.headlines))
+    check_language(parsed.article, options)
     episode_script = make_script(parsed, selection, options)
-    with _progress(not quiet and sys.stderr.isatty()) as progress:
+    with _progress_bar(interactive and not quiet) as progress:
         episode = build_episode(episode_script, options, progress)
     click.echo(str(episode.path))
+
+
+# --- voices and cache ---------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def voices(as_json: bool) -> None:
+    """List voice presets: engine, language, and whether each works right now.
+
+    Presets are TOML files in your config directory's voices/ folder (shown below) or
+    shipped with briefing; yours override shipped ones of the same name.
+    """
+    from briefing.engines.voices import preset_dirs, scan_presets, user_voices_dir
+
+    presets, broken = scan_presets()
+    rows = [
+        {
+            "name": p.name,
+            "engine": p.engine,
+            "language": p.language,
+            "description": p.description,
+            "problem": p.settings.problem(),
+            "path": str(p.path),
+        }
+        for p in presets.values()
+    ]
+    rows += [
+        {
+            "name": path.stem,
+            "engine": "?",
+            "language": "?",
+            "description": "",
+            "problem": f"broken preset: {error.message}",
+            "path": str(path),
+        }
+        for path, error in broken.items()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table()
+    for column in ("voice", "engine", "language", "description", "works now"):
+        table.add_column(column)
+    for row in rows:
+        status = "yes" if row["problem"] is None else f"no: {row['problem']}"
+        table.add_row(row["name"], row["engine"], row["language"], row["description"], status)
+    console = Console(width=max(100, Console().width))
+    console.print(table)
+    console.print(f"Your presets go in {user_voices_dir()}")
+    console.print("Read from: " + ", ".join(str(d) for d in preset_dirs()), soft_wrap=True)
+
+
+@cli.group()
+def cache() -> None:
+    """The speech cache: every spoken sentence, so rebuilds cost only the join and encode.
+
+    It lives in $BRIEFING_CACHE_DIR or your cache directory (~/.cache/briefing/speech on
+    Linux) and is kept under $BRIEFING_CACHE_MAX_MB megabytes (default 1024), oldest
+    entries first out.
+    """
+
+
+@cache.command("info")
+def cache_info() -> None:
+    """Where the cache is, how many sentences it holds and its size."""
+    from briefing.cache import SpeechCache
+
+    info = SpeechCache.default().info()
+    click.echo(f"location  {info.directory}")
+    click.echo(f"entries   {info.entries}")
+    click.echo(f"size      {info.bytes / 2**20:.1f} MiB of {info.max_bytes / 2**20:.0f} MiB")
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Remove every cached sentence."""
+    from briefing.cache import SpeechCache
+
+    removed = SpeechCache.default().clear()
+    click.echo(f"removed {removed} cached sentences")
+
+
+# --- inspect -------------------------------------------------------------------------------
 
 
 def _clock(seconds: float) -> str:

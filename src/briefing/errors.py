@@ -21,6 +21,8 @@ class ExitCode(IntEnum):
     SPEECH = 5  # a speech engine or voice failed
     AUDIO = 6  # ffmpeg is missing or failed
     OUTPUT = 7  # the output could not be written
+    LANGUAGE = 8  # no chosen voice speaks the page's language
+    CONFIG = 9  # a voice preset or config file is malformed
     INTERRUPTED = 130  # Ctrl-C or SIGTERM; nothing half-written is left behind
 
 
@@ -86,3 +88,20 @@ class OutputError(BriefingError, OSError):
 
     exit_code = ExitCode.OUTPUT
     hint = "check that the output directory exists, is writable and has free space"
+
+
+class NoAudioError(SpeechError):
+    """A speech service answered 200 without audio: a protocol change or an unknown language."""
+
+
+class LanguageError(BriefingError):
+    """The page is in a language the chosen voice does not speak."""
+
+    exit_code = ExitCode.LANGUAGE
+
+
+class ConfigError(BriefingError, ValueError):
+    """A voice preset or config file that cannot be used; the message names the file and field."""
+
+    exit_code = ExitCode.CONFIG
+    hint = "fix the file, or remove it to use the defaults"

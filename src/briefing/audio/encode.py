@@ -77,4 +77,7 @@ def export_mp3(assembly: Assembly, path: Path, settings: Mp3Settings = Mp3Settin
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     except CouldntEncodeError as exc:  # it carries ffmpeg's whole stderr; the last line says why
         last = str(exc).strip().splitlines()[-1] if str(exc).strip() else "no reason given"
-        raise AudioError(f"ffmpeg could not encode the episode: {last[:200]}") from None
+        raise AudioError(
+            f"ffmpeg could not encode the episode: {last[:200]}",
+            hint="check free disk space; the previous episode, if any, is untouched",
+        ) from None

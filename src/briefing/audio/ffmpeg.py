@@ -37,17 +37,40 @@ def find_ffmpeg() -> str:
     return candidate
 
 
-def run_ffmpeg(args: list[str], *, input: bytes | None = None, timeout: float = 600) -> str:
-    """Run ffmpeg with `args`; return its stderr (where it reports). `AudioError` on failure."""
-    command = [find_ffmpeg(), "-hide_banner", "-nostdin", *args]
+def run_ffmpeg(args: list[str], *, input: bytes | None = None, timeout: float = 600) -> bytes:
+    """Run ffmpeg with `args`; return what it wrote to stdout. `AudioError` on failure."""
+    command = [find_ffmpeg(), "-hide_banner", "-nostdin", "-loglevel", "error", *args]
     try:
-        done = subprocess.run(command, input=input, capture_output=True, timeout=timeout)
+        done = subprocess.run(
+            command, input=input, capture_output=True, timeout=timeout, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise AudioError(f"ffmpeg could not run: {exc}") from None
-    stderr = done.stderr.decode("utf-8", "replace")
     if done.returncode != 0:
-        last = (
-            stderr.strip().splitlines()[-1] if stderr.strip() else f"exit status {done.returncode}"
-        )
+        stderr = done.stderr.decode("utf-8", "replace").strip()
+        last = stderr.splitlines()[-1] if stderr else f"exit status {done.returncode}"
         raise AudioError(f"ffmpeg failed: {last}")
-    return stderr
+    return done.stdout
+
+
+def decode_to_pcm(data: bytes, sample_rate: int, channels: int = 1, fmt: str = "mp3") -> bytes:
+    """Decode compressed audio (an MP3 from gTTS, say) to signed 16-bit PCM at `sample_rate`.
+
+    ffmpeg resamples as it decodes, with its own resampler, so no second pass is needed.
+    """
+    return run_ffmpeg(
+        [
+            "-f",
+            fmt,
+            "-i",
+            "pipe:0",
+            "-f",
+            "s16le",
+            "-ac",
+            str(channels),
+            "-ar",
+            str(sample_rate),
+            "pipe:1",
+        ],
+        input=data,
+    )

@@ -1,53 +1,44 @@
 """Speech engines behind one protocol and an explicit registry.
 
 Built-in engines are registered by import path, so onnxruntime or requests are imported only
-when a voice that needs them is used. Third-party engines call `register()` with a factory.
+when a voice that needs them is used. A third-party engine calls `register()` with its
+settings class (see `base.EngineSettings`).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
-from typing import Any
 
-from briefing.engines.base import SpeechEngine
-from briefing.errors import SpeechError
-
-EngineFactory = Callable[[Mapping[str, Any]], SpeechEngine]
-"""Builds an engine from a voice preset's engine settings (a ``[piper]`` table, say)."""
+from briefing.engines.base import EngineSettings, SpeechEngine
+from briefing.errors import ConfigError
 
 _BUILTIN: dict[str, str] = {
-    "piper": "briefing.engines.piper:PiperEngine",
+    "piper": "briefing.engines.piper:PiperSettings",
+    "gtts": "briefing.engines.gtts:GttsSettings",
 }
-_registered: dict[str, EngineFactory] = {}
+_registered: dict[str, type[EngineSettings]] = {}
 
 
-def register(name: str, factory: EngineFactory) -> None:
-    """Make an engine available to voice presets under `name`."""
-    _registered[name] = factory
+def register(name: str, settings_class: type[EngineSettings]) -> None:
+    """Make an engine available to voice presets as ``engine = "<name>"``."""
+    _registered[name] = settings_class
 
 
 def engine_names() -> list[str]:
     return sorted(set(_BUILTIN) | set(_registered))
 
 
-def _factory(name: str) -> EngineFactory:
-    if name in _registered:
-        return _registered[name]
-    if name not in _BUILTIN:
-        raise SpeechError(
-            f"unknown speech engine {name!r}",
-            hint=f"a voice preset's engine must be one of: {', '.join(engine_names())}",
-        )
-    module_name, _, attr = _BUILTIN[name].partition(":")
-    factory = getattr(importlib.import_module(module_name), attr).from_settings
-    _registered[name] = factory
-    return factory
+def settings_class(name: str, where: str = "voice preset") -> type[EngineSettings]:
+    """The settings class of engine `name`; an unknown name is a `ConfigError`."""
+    if name not in _registered:
+        if name not in _BUILTIN:
+            raise ConfigError(
+                f"{where} engine {name!r} is not a speech engine "
+                f"(known: {', '.join(engine_names())})"
+            )
+        module_name, _, attr = _BUILTIN[name].partition(":")
+        _registered[name] = getattr(importlib.import_module(module_name), attr)
+    return _registered[name]
 
 
-def create_engine(name: str, settings: Mapping[str, Any]) -> SpeechEngine:
-    """An engine instance for a voice preset's settings."""
-    return _factory(name)(settings)
-
-
-__all__ = ["EngineFactory", "SpeechEngine", "create_engine", "engine_names", "register"]
+__all__ = ["EngineSettings", "SpeechEngine", "engine_names", "register", "settings_class"]

