@@ -1,0 +1,147 @@
+"""The speech cache: rebuilds synthesise nothing, edits only what changed, damage is re-made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefing.cache import SpeechCache, cache_key
+from briefing.engines.piper import PiperEngine
+from briefing.engines.voices import load_voice
+from briefing.ingest import load_page
+from briefing.models import Clip
+from briefing.script import build_script
+from briefing.synth import Cast, synthesize
+
+from .conftest import TINY, run_cli
+
+
+@pytest.fixture
+def piper_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every sentence real Piper is asked to speak, in order."""
+    calls: list[str] = []
+    original = PiperEngine.synthesize
+
+    def counting(self: PiperEngine, text: str) -> Clip:
+        calls.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(PiperEngine, "synthesize", counting)
+    return calls
+
+
+@pytest.fixture
+def tiny_script():
+    return build_script(load_page(TINY), (0, 1), today=dt.date(2026, 3, 2))
+
+
+def test_rebuild_synthesises_nothing_and_an_edit_only_itself(
+    tmp_path: Path, piper_calls: list[str], tiny_script
+) -> None:
+    cache = SpeechCache(tmp_path / "cache")
+    cast = Cast(load_voice("joe"))
+    first, report = synthesize(tiny_script, cast, cache)
+    assert len(piper_calls) == len(tiny_script.sentences) == report.synthesised
+
+    piper_calls.clear()
+    second, report = synthesize(tiny_script, cast, cache)
+    assert piper_calls == [] and report.cached == len(tiny_script.sentences)
+    assert [c.pcm for c in second] == [c.pcm for c in first]
+
+    lead = tiny_script.stories[1]
+    edited_paragraph = (lead.paragraphs[1][0].replace("this weekend", "next weekend"),)
+    edited_lead = replace(lead, paragraphs=(lead.paragraphs[0], edited_paragraph))
+    edited = replace(
+        tiny_script, stories=(tiny_script.stories[0], edited_lead, *tiny_script.stories[2:])
+    )
+    synthesize(edited, cast, cache)
+    assert piper_calls == [edited_paragraph[0]]
+
+
+def test_truncated_entry_is_detected_and_remade(
+    tmp_path: Path, piper_calls: list[str], tiny_script, caplog
+) -> None:
+    cache = SpeechCache(tmp_path / "cache")
+    cast = Cast(load_voice("joe"))
+    synthesize(tiny_script, cast, cache)
+    entry = max((tmp_path / "cache").glob("*/*.clip"), key=lambda p: p.stat().st_size)
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    piper_calls.clear()
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        _, report = synthesize(tiny_script, cast, cache)
+    assert len(piper_calls) == 1 and report.synthesised == 1
+    assert "is corrupt; making it again" in caplog.text
+    assert SpeechCache(tmp_path / "cache").get(entry.stem) is not None  # re-made whole
+
+
+def test_flipped_byte_is_detected(tmp_path: Path) -> None:
+    cache = SpeechCache(tmp_path)
+    clip = Clip(pcm=bytes(range(256)) * 10, sample_rate=22050)
+    cache.put("ab" * 32, clip)
+    assert cache.get("ab" * 32) == clip
+    path = next(tmp_path.glob("*/*.clip"))
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert cache.get("ab" * 32) is None
+    assert not path.exists()
+
+
+def test_key_depends_on_engine_voice_rate_and_exact_text() -> None:
+    base = cache_key("piper", {"model": "a"}, 22050, "Hello.")
+    assert base == cache_key("piper", {"model": "a"}, 22050, "Hello.")
+    others = {
+        cache_key("gtts", {"model": "a"}, 22050, "Hello."),
+        cache_key("piper", {"model": "b"}, 22050, "Hello."),
+        cache_key("piper", {"model": "a"}, 24000, "Hello."),
+        cache_key("piper", {"model": "a"}, 22050, "Hello!"),
+    }
+    assert base not in others and len(others) == 4
+
+
+def test_prune_keeps_the_most_recently_used_within_the_bound(tmp_path: Path) -> None:
+    import os
+
+    cache = SpeechCache(tmp_path, max_bytes=25_000)
+    for n in range(5):
+        cache.put(f"{n:02d}" * 32, Clip(pcm=bytes(10_000), sample_rate=22050))
+        path = tmp_path / f"{n:02d}" / f"{f'{n:02d}' * 32}.clip"
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
+    assert cache.get("00" * 32) is not None  # used now: the newest
+    assert cache.prune() == 3
+    assert cache.info().entries == 2 and cache.info().bytes <= 25_000
+    assert cache.get("00" * 32) is not None and cache.get("04" * 32) is not None
+
+
+def test_unwritable_cache_warns_and_the_build_goes_on(tmp_path: Path, caplog) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cache = SpeechCache(blocker / "cache")
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        cache.put("cd" * 32, Clip(pcm=b"\0\0", sample_rate=22050))
+        cache.put("ef" * 32, Clip(pcm=b"\0\0", sample_rate=22050))
+    assert caplog.text.count("cannot be written") == 1
+
+
+def test_cli_second_build_reads_everything_from_the_cache(
+    tmp_path: Path, fresh_cache: Path
+) -> None:
+    first = run_cli("build", TINY, "-o", tmp_path)
+    assert first.code == 0, first.stderr
+    second = run_cli("build", TINY, "-o", tmp_path)
+    assert "speech: 9 segments, 9 from the cache" in second.stderr
+    info = run_cli("cache", "info")
+    assert f"location  {fresh_cache}" in info.stdout and "entries   9" in info.stdout
+    cleared = run_cli("cache", "clear")
+    assert cleared.stdout.strip() == "removed 9 cached sentences"
+    assert "entries   0" in run_cli("cache", "info").stdout
+
+
+def test_no_cache_flag_stores_nothing(tmp_path: Path, fresh_cache: Path) -> None:
+    run = run_cli("build", TINY, "-H", "none", "--no-cache", "-o", tmp_path)
+    assert run.code == 0, run.stderr
+    assert not list(fresh_cache.glob("*/*.clip"))

@@ -1,0 +1,39 @@
+"""A page in a language the voice does not speak stops with the voices that do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.ingest import load_page
+from briefing.ingest.language import detect_language
+
+from .conftest import DATA, LONDON, run_cli
+
+GERMAN = DATA / "german-page.txt"
+
+
+def test_detects_english_and_german() -> None:
+    assert detect_language(load_page(LONDON).article) == "en"
+    assert detect_language(load_page(GERMAN).article) == "de"
+
+
+def test_english_voice_refuses_a_german_page(tmp_path: Path) -> None:
+    run = run_cli("build", GERMAN, "-o", tmp_path)
+    assert run.code == 8
+    line = run.stderr.strip()
+    assert line.startswith("error: the page is in German (de) but voice 'joe' speaks en-US")
+    assert "no voice preset speaks German" in line and "lang = 'de'" in line
+    assert not list(tmp_path.glob("*.mp3"))
+
+
+def test_names_the_voices_that_speak_it(user_voices: Path, tmp_path: Path) -> None:
+    (user_voices / "gtts-de.toml").write_text(
+        "name = 'gtts-de'\nengine = 'gtts'\nlanguage = 'de-DE'\n[gtts]\nlang = 'de'\ntld = 'de'\n"
+    )
+    run = run_cli("build", GERMAN, "-o", tmp_path)
+    assert run.code == 8 and "voices that speak German: gtts-de" in run.stderr
+
+
+def test_lang_option_overrides_detection(tmp_path: Path) -> None:
+    run = run_cli("build", GERMAN, "--lang", "en", "-q", "-o", tmp_path)
+    assert run.code == 0, run.stderr
