@@ -84,7 +84,7 @@ def test_a_request_that_never_answers_times_out(standin: StandIn) -> None:
     gtts, _ = engine(timeout=0.5, retries=1)
     started = time.monotonic()
     with pytest.raises(
-        SpeechError, match="no answer from translate.google.co.uk within the timeout"
+        SpeechError, match=r"no answer from translate\.google\.co\.uk within the timeout"
     ):
         gtts.synthesize("Ferry timetable changes.")
     assert time.monotonic() - started < 10  # two 0.5 s timeouts, not the stand-in's 30 s hang

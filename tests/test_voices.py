@@ -47,7 +47,8 @@ def test_shipped_presets() -> None:
             "[piper] needs 'model'",
         ),
         (
-            "name = 'x'\nengine = 'piper'\nlanguage = 'en'\n[piper]\nmodel = 'm.onnx'\nlength_scale = 'fast'\n",
+            "name = 'x'\nengine = 'piper'\nlanguage = 'en'\n"
+            "[piper]\nmodel = 'm.onnx'\nlength_scale = 'fast'\n",
             "length_scale must be a number",
         ),
         (
