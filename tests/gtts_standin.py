@@ -1,8 +1,8 @@
 """A loopback stand-in for Google Translate's speech endpoint, reached the way the real one is.
 
-gTTS sends its requests through the HTTPS proxy named by $HTTPS_PROXY (and does not verify
-certificates). This server is that proxy: it accepts ``CONNECT translate.google.<tld>:443``,
-terminates TLS with a throwaway certificate (trustme), and answers the batchexecute RPC
+gTTS sends its requests through the HTTPS proxy named by $HTTPS_PROXY . This server is that
+proxy: it accepts ``CONNECT translate.google.<tld>:443``, terminates TLS with a certificate
+from a throwaway certificate authority (trustme) that the client is told to trust, and answers the batchexecute RPC
 like Google does: a ``)]}'`` preamble and a ``jQ1olc`` line carrying base64 MP3 audio
 (24 kHz mono, as the real service sends). Nothing leaves the machine.
 
@@ -48,13 +48,17 @@ class StandIn:
     """Answers for the next requests, in order: ok, 429, 500, 403, noaudio, hang, reset."""
     requests: list[Recorded] = field(default_factory=list)
     max_in_flight: int = 0
+    connections: int = 0
+    """Tunnels (CONNECTs) opened: fewer than requests when connections are kept alive."""
     _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _audio: dict[int, bytes] = field(default_factory=dict)
 
     def start(self) -> str:
-        """Start serving; return the proxy URL for $HTTPS_PROXY."""
+        """Start serving; return the proxy URL for $HTTPS_PROXY. Clients must trust
+        `ca_pem` (REQUESTS_CA_BUNDLE), as briefing verifies TLS."""
         authority = trustme.CA()
+        self.ca_pem = authority.cert_pem.bytes()
         cert = authority.issue_cert(
             "translate.google.com",
             "*.google.com",
@@ -77,6 +81,8 @@ class StandIn:
                         b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
                     )
                     return
+                with standin._lock:
+                    standin.connections += 1
                 self.wfile.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
                 self.wfile.flush()
                 try:

@@ -106,6 +106,21 @@ def test_403_is_not_retried(standin: StandIn) -> None:
     assert delays == []
 
 
+def test_tls_is_verified(standin: StandIn, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE")  # the stand-in's certificate is not trusted now
+    gtts, delays = engine()
+    with pytest.raises(SpeechError, match="TLS certificate of translate.google.co.uk is not trusted"):
+        gtts.synthesize("Ferry timetable changes.")
+    assert delays == []
+
+
+def test_connections_are_reused(standin: StandIn) -> None:
+    gtts, _ = engine()
+    for n in range(3):
+        gtts.synthesize(f"Sentence number {n} is here.")
+    assert len(standin.requests) == 3 and standin.connections == 1
+
+
 def test_unreachable_service_is_reported_by_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # discard port: nothing listens
     settings = parse_table(GttsSettings, {"tld": "co.uk"}, "t")

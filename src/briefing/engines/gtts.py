@@ -1,25 +1,30 @@
 """gTTS: Google Translate's online speech, made dependable.
 
-gTTS itself sends one request per 100-character piece, in turn, with no timeout and no retry
-(see ../shared/FAILURES.md). Here each sentence is cut at clause boundaries into pieces gTTS
-sends whole, every request has a timeout, transient failures (429, 5xx, connection errors,
-timeouts) are retried with exponential backoff and jitter, a 200 without audio is a typed
-`NoAudioError`, and the pipeline runs `concurrency` sentences at once. The MP3 that comes
+gTTS itself sends one request per 100-character piece, in turn, on a new connection each
+time, without verifying TLS, with no timeout and no retry (see ../shared/FAILURES.md). Here
+each sentence is cut at clause boundaries into pieces gTTS builds whole requests for; they
+are sent on kept-alive, TLS-verified connections with a timeout; transient failures (429,
+5xx, connection errors, timeouts) are retried with exponential backoff and jitter; a 200
+without audio is a typed `NoAudioError`; at most `concurrency` requests are in flight. The MP3 that comes
 back (24 kHz) is decoded by ffmpeg straight to the episode's sample rate.
 """
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 import re
 import socket
+import threading
 import time
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
+
+import requests
 
 from briefing.audio.ffmpeg import decode_to_pcm
 from briefing.errors import ConfigError, NoAudioError, SpeechError
@@ -30,6 +35,7 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 100
 """gTTS sends text of up to 100 characters as one request."""
 NATIVE_RATE = 24000
+_AUDIO = re.compile(r'jQ1olc","\[\\"(.*)\\"]')
 _CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–-]\s)|(?<=[—–])\s+")
 
 
@@ -120,77 +126,83 @@ class GttsEngine:
     ) -> None:
         self.settings = settings
         self.sample_rate = sample_rate
-        self.concurrency = settings.concurrency
+        # Twice as many sentences in progress as requests in flight: while one sentence is
+        # between requests (decoding, or on to its next piece) another can use the slot.
+        self.concurrency = 2 * settings.concurrency
+        self._slots = threading.BoundedSemaphore(settings.concurrency)
+        self._local = threading.local()
         self._sleep = sleep
 
     def synthesize(self, text: str) -> Clip:
         mp3 = b"".join(self._request(piece) for piece in chunk_text(text))
-        if not mp3:
-            raise NoAudioError(f"gTTS returned no audio for {text[:60]!r}")
         return Clip(pcm=decode_to_pcm(mp3, self.sample_rate), sample_rate=self.sample_rate)
 
+    def _session(self) -> requests.Session:
+        """One HTTP session per worker thread: connections (and TLS) are kept alive."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
+
     def _request(self, piece: str) -> bytes:
-        """One piece's MP3, retried on transient failures."""
-        from gtts import gTTS, gTTSError
+        """One piece's MP3, retried on transient failures.
+
+        gTTS builds the request (`_prepare_requests`, one per piece of 100 characters or
+        fewer); it is sent here rather than by `gTTS.stream()`, which opens a new connection
+        per request, skips TLS verification and has no retry.
+        """
+        from gtts import gTTS
 
         s = self.settings
+        (prepared,) = gTTS(piece, lang=s.lang, tld=s.tld, slow=s.slow, lang_check=False)._prepare_requests()
         for attempt in range(s.retries + 1):
-            tts = gTTS(
-                piece, lang=s.lang, tld=s.tld, slow=s.slow, lang_check=False, timeout=s.timeout
-            )
+            session = self._session()
+            environment = session.merge_environment_settings(prepared.url, {}, None, None, None)
             try:
-                audio = b"".join(tts.stream())
-            except gTTSError as exc:
+                with self._slots:  # the bound on requests in flight
+                    response = session.send(prepared, timeout=s.timeout, **environment)
+                response.raise_for_status()
+                return _audio_in(response.text, piece)
+            except requests.RequestException as exc:
                 reason, retry_after, transient = _diagnose(exc, s.host)
-                if not transient:
-                    raise _final_error(exc, reason, s) from None
-                if attempt == s.retries:
-                    raise SpeechError(
-                        f"gTTS failed after {s.retries + 1} attempts: {reason}",
-                        hint="check the network, try later, or use --fallback joe or --voice joe",
-                    ) from None
-                delay = retry_after or s.backoff * 2**attempt * random.uniform(0.5, 1.5)
-                delay = min(delay, 30.0)
-                log.warning(
-                    "gTTS %s; retry %d of %d in %.1f s", reason, attempt + 1, s.retries, delay
+            if not transient:
+                raise SpeechError(f"gTTS failed: {reason}", hint="use --fallback joe or --voice joe")
+            if attempt == s.retries:
+                raise SpeechError(
+                    f"gTTS failed after {s.retries + 1} attempts: {reason}",
+                    hint="check the network, try later, or use --fallback joe or --voice joe",
                 )
-                self._sleep(delay)
-                continue
-            if not audio:
-                raise NoAudioError(
-                    f"gTTS answered without audio for {piece[:60]!r}",
-                    hint="the service may have changed; update gTTS or use another voice",
-                )
-            return audio
+            delay = retry_after or s.backoff * 2**attempt * random.uniform(0.5, 1.5)
+            delay = min(delay, 30.0)
+            log.warning("gTTS %s; retry %d of %d in %.1f s", reason, attempt + 1, s.retries, delay)
+            self._sleep(delay)
         raise AssertionError("unreachable")
 
 
-def _diagnose(exc: Exception, host: str) -> tuple[str, float | None, bool]:
+def _audio_in(body: str, piece: str) -> bytes:
+    """The MP3 in a batchexecute answer: base64 in the ``jQ1olc`` line, as gTTS reads it."""
+    for line in body.splitlines():
+        if "jQ1olc" in line:
+            found = _AUDIO.search(line)
+            if found:
+                return base64.b64decode(found.group(1))
+    raise NoAudioError(
+        f"gTTS answered 200 without audio for {piece[:60]!r}",
+        hint="the service may have changed or not speak this language; use another voice",
+    )
+
+
+def _diagnose(exc: requests.RequestException, host: str) -> tuple[str, float | None, bool]:
     """(what happened, seconds the server asked us to wait, whether a retry may help)."""
-    import requests
-
-    response = getattr(exc, "rsp", None)
-    if response is not None:
-        status = response.status_code
-        retry_after = None
-        header = response.headers.get("Retry-After", "")
-        if header.strip().isdigit():
-            retry_after = float(header)
-        if status == 200:
-            return "answered 200 without audio", None, False
+    if isinstance(exc, requests.HTTPError) and exc.response is not None:
+        status = exc.response.status_code
+        header = exc.response.headers.get("Retry-After", "").strip()
+        retry_after = float(header) if header.isdigit() else None
         return f"HTTP {status} from {host}", retry_after, status == 429 or status >= 500
-    cause = exc.__context__
-    if isinstance(cause, requests.exceptions.Timeout):
+    if isinstance(exc, requests.exceptions.SSLError):
+        return f"the TLS certificate of {host} is not trusted ({exc})", None, False
+    if isinstance(exc, requests.Timeout):
         return f"no answer from {host} within the timeout", None, True
-    if isinstance(cause, requests.exceptions.ConnectionError):
+    if isinstance(exc, requests.ConnectionError):
         return f"cannot connect to {host}", None, True
-    return f"request to {host} failed: {cause or exc}", None, True
-
-
-def _final_error(exc: Exception, reason: str, settings: GttsSettings) -> SpeechError:
-    if "without audio" in reason:
-        return NoAudioError(
-            f"gTTS {reason} (lang {settings.lang!r})",
-            hint="the service may have changed or not speak this language; use another voice",
-        )
-    return SpeechError(f"gTTS failed: {reason}", hint="use --fallback joe or --voice joe")
+    return f"request to {host} failed: {exc}", None, False
