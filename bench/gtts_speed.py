@@ -23,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,21 +48,39 @@ def sequential(sentences: list[str], out: Path) -> None:
 
 def build(out: Path, env: dict[str, str]) -> None:
     subprocess.run(
-        [sys.executable, "-m", "briefing", "build", str(PAGE), "-H", "1-5", "--voice", "gtts-uk",
-         "-q", "-o", str(out)],
-        check=True, env=env, stdin=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "build",
+            str(PAGE),
+            "-H",
+            "1-5",
+            "--voice",
+            "gtts-uk",
+            "-q",
+            "-o",
+            str(out),
+        ],
+        check=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
     )
 
 
-def timed(action) -> float:  # type: ignore[no-untyped-def]
+def timed(action: Callable[[], None]) -> float:
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--latency", type=float, default=0.3, help="seconds per request (default 0.3)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--latency", type=float, default=0.3, help="seconds per request (default 0.3)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each case (default 3)")
     args = parser.parse_args()
 
@@ -82,25 +102,30 @@ def main() -> None:
             env = {**os.environ, "BRIEFING_CACHE_DIR": str(work / "cache")}
             (work / "seq").mkdir()
             before = len(standin.requests)
-            results["sequential"].append(timed(lambda: sequential(sentences, work / "seq")))
-            requests["sequential"] = len(standin.requests) - before
-            before = len(standin.requests)
-            results["cold"].append(timed(lambda: build(work / "out", env)))
-            requests["cold"] = len(standin.requests) - before
-            before = len(standin.requests)
-            results["warm"].append(timed(lambda: build(work / "out", env)))
-            requests["warm"] = len(standin.requests) - before
+            cases = {
+                "sequential": partial(sequential, sentences, work / "seq"),
+                "cold": partial(build, work / "out", env),
+                "warm": partial(build, work / "out", env),  # the cold build filled the cache
+            }
+            for name, action in cases.items():
+                before = len(standin.requests)
+                results[name].append(timed(action))
+                requests[name] = len(standin.requests) - before
     standin.stop()
 
     base = statistics.median(results["sequential"])
-    print(f"{dt.date.today()} · {platform.machine()} · {os.cpu_count()} cores · Python "
-          f"{platform.python_version()} · stand-in latency {args.latency * 1000:.0f} ms · "
-          f"{len(sentences)} sentences · median of {args.repeat}\n")
+    print(
+        f"{dt.date.today()} · {platform.machine()} · {os.cpu_count()} cores · Python "
+        f"{platform.python_version()} · stand-in latency {args.latency * 1000:.0f} ms · "
+        f"{len(sentences)} sentences · median of {args.repeat}\n"
+    )
     print("| case | requests | seconds (median) | vs sequential |")
     print("| --- | ---: | ---: | ---: |")
-    for name, label in (("sequential", "plain gTTS, sequential"),
-                        ("cold", "briefing build, cold cache (concurrency 4)"),
-                        ("warm", "briefing build, warm cache")):
+    for name, label in (
+        ("sequential", "plain gTTS, sequential"),
+        ("cold", "briefing build, cold cache (concurrency 4)"),
+        ("warm", "briefing build, warm cache"),
+    ):
         seconds = statistics.median(results[name])
         print(f"| {label} | {requests[name]} | {seconds:.2f} | {base / seconds:.1f}x faster |")
 

@@ -69,7 +69,12 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CONFIG_HOME", str(home / "config"))
         mp.setenv("XDG_CACHE_HOME", str(home / "cache"))
-        for name in ("BRIEFING_CACHE_DIR", "BRIEFING_CACHE_MAX_MB", "BRIEFING_FFMPEG", "REQUESTS_CA_BUNDLE"):
+        for name in (
+            "BRIEFING_CACHE_DIR",
+            "BRIEFING_CACHE_MAX_MB",
+            "BRIEFING_FFMPEG",
+            "REQUESTS_CA_BUNDLE",
+        ):
             mp.delenv(name, raising=False)
         for name in (
             "HTTPS_PROXY",
@@ -101,9 +106,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def standin(
-    ffmpeg: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[StandIn]:
+def standin(ffmpeg: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[StandIn]:
     """The gTTS endpoint stand-in, reached through $HTTPS_PROXY as Google is reached, with
     its certificate authority trusted through $REQUESTS_CA_BUNDLE."""
     server = StandIn(ffmpeg)

@@ -1,10 +1,10 @@
 """A loopback stand-in for Google Translate's speech endpoint, reached the way the real one is.
 
-gTTS sends its requests through the HTTPS proxy named by $HTTPS_PROXY . This server is that
-proxy: it accepts ``CONNECT translate.google.<tld>:443``, terminates TLS with a certificate
-from a throwaway certificate authority (trustme) that the client is told to trust, and answers the batchexecute RPC
-like Google does: a ``)]}'`` preamble and a ``jQ1olc`` line carrying base64 MP3 audio
-(24 kHz mono, as the real service sends). Nothing leaves the machine.
+gTTS requests go through the HTTPS proxy named by $HTTPS_PROXY. This server is that proxy:
+it accepts ``CONNECT translate.google.<tld>:443``, terminates TLS with a certificate from a
+throwaway certificate authority (trustme) that the client is told to trust, and answers
+the batchexecute RPC like Google does: a ``)]}'`` preamble and a ``jQ1olc`` line carrying
+base64 MP3 audio (24 kHz mono, as the real service sends). Nothing leaves the machine.
 
 Faults are scripted per request: ``standin.plan = ["429", "429", "ok"]`` answers the first
 two requests with 429. Every request is recorded, with the most requests ever in flight.

@@ -109,7 +109,9 @@ def test_403_is_not_retried(standin: StandIn) -> None:
 def test_tls_is_verified(standin: StandIn, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REQUESTS_CA_BUNDLE")  # the stand-in's certificate is not trusted now
     gtts, delays = engine()
-    with pytest.raises(SpeechError, match="TLS certificate of translate.google.co.uk is not trusted"):
+    with pytest.raises(
+        SpeechError, match="TLS certificate of translate.google.co.uk is not trusted"
+    ):
         gtts.synthesize("Ferry timetable changes.")
     assert delays == []
 

@@ -5,8 +5,8 @@ time, without verifying TLS, with no timeout and no retry (see ../shared/FAILURE
 each sentence is cut at clause boundaries into pieces gTTS builds whole requests for; they
 are sent on kept-alive, TLS-verified connections with a timeout; transient failures (429,
 5xx, connection errors, timeouts) are retried with exponential backoff and jitter; a 200
-without audio is a typed `NoAudioError`; at most `concurrency` requests are in flight. The MP3 that comes
-back (24 kHz) is decoded by ffmpeg straight to the episode's sample rate.
+without audio is a typed `NoAudioError`; at most `concurrency` requests are in flight.
+The MP3 that comes back (24 kHz) is decoded by ffmpeg straight to the episode's rate.
 """
 
 from __future__ import annotations
@@ -154,7 +154,9 @@ class GttsEngine:
         from gtts import gTTS
 
         s = self.settings
-        (prepared,) = gTTS(piece, lang=s.lang, tld=s.tld, slow=s.slow, lang_check=False)._prepare_requests()
+        (prepared,) = gTTS(
+            piece, lang=s.lang, tld=s.tld, slow=s.slow, lang_check=False
+        )._prepare_requests()
         for attempt in range(s.retries + 1):
             session = self._session()
             environment = session.merge_environment_settings(prepared.url, {}, None, None, None)
@@ -166,7 +168,9 @@ class GttsEngine:
             except requests.RequestException as exc:
                 reason, retry_after, transient = _diagnose(exc, s.host)
             if not transient:
-                raise SpeechError(f"gTTS failed: {reason}", hint="use --fallback joe or --voice joe")
+                raise SpeechError(
+                    f"gTTS failed: {reason}", hint="use --fallback joe or --voice joe"
+                )
             if attempt == s.retries:
                 raise SpeechError(
                     f"gTTS failed after {s.retries + 1} attempts: {reason}",
