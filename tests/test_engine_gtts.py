@@ -110,7 +110,7 @@ def test_tls_is_verified(standin: StandIn, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.delenv("REQUESTS_CA_BUNDLE")  # the stand-in's certificate is not trusted now
     gtts, delays = engine()
     with pytest.raises(
-        SpeechError, match="TLS certificate of translate.google.co.uk is not trusted"
+        SpeechError, match=r"TLS certificate of translate\.google\.co\.uk is not trusted"
     ):
         gtts.synthesize("Ferry timetable changes.")
     assert delays == []
