@@ -122,12 +122,20 @@ def _configure_logging(verbose: bool, quiet: bool, interactive: bool) -> None:
         level = logging.WARNING
     else:
         level = logging.INFO
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(_PlainFormatter())
     logger = logging.getLogger("briefing")
     logger.handlers[:] = [handler]
     logger.setLevel(level)
     logger.propagate = False
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever sys.stderr is at the time, so lines logged while the progress bar
+    is showing are printed above it rather than through it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")
 
 
 class _PlainFormatter(logging.Formatter):
@@ -140,10 +148,21 @@ class _PlainFormatter(logging.Formatter):
         )
 
 
+def _progress_lines(state: SynthProgress) -> None:
+    """Off a terminal: a line at each quarter of the sentences made."""
+    made, to_make = state.done - state.cached, state.total - state.cached
+    if to_make >= 8 and made and made < to_make and made * 4 // to_make > (made - 1) * 4 // to_make:
+        logging.getLogger("briefing").info("speech: %d of %d sentences made", made, to_make)
+
+
 @contextmanager
-def _progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
-    if not enabled:
+def _progress(interactive: bool, quiet: bool) -> Iterator[ProgressFn | None]:
+    """A bar on a terminal, plain lines otherwise, nothing with --quiet."""
+    if quiet:
         yield None
+        return
+    if not interactive:
+        yield _progress_lines
         return
     from rich.console import Console
     from rich.progress import (
@@ -241,7 +260,7 @@ def build(
     selection = parse_selection(spec, len(parsed.headlines))
     check_language(parsed.article, options)
     episode_script = make_script(parsed, selection, options)
-    with _progress_bar(interactive and not quiet) as progress:
+    with _progress(interactive, quiet) as progress:
         episode = build_episode(episode_script, options, progress)
     click.echo(str(episode.path))
 
