@@ -17,6 +17,8 @@ from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3, BitrateMode
 
 from briefing.ingest import load_page
+from briefing.script.normalize import normalize, shipped_lexicon
+from briefing.script.sentences import spoken_sentences
 
 from .conftest import ENCODER_DELAY_MS, LONDON, TINY, ffmetadata_chapters, run_cli
 
@@ -127,8 +129,10 @@ def test_script_command_prints_without_making_audio(tmp_path: Path) -> None:
     run = run_cli("script", LONDON, "-H", "2,4", cwd=tmp_path)
     assert run.code == 0, run.stderr
     page = load_page(LONDON)
-    for paragraph in page.article.paragraphs:
-        assert paragraph in run.stdout
+    lines = run.stdout.splitlines()
+    for paragraph in page.article.paragraphs:  # every sentence of it, as it will be said
+        for sentence in spoken_sentences(normalize(paragraph, shipped_lexicon())):
+            assert sentence in lines
     assert page.headlines[1].title in run.stdout and page.headlines[3].title in run.stdout
     assert page.headlines[0].title not in run.stdout
     for furniture in ("\nNewsletter\n", "\nRelated Articles\n", "0:00", "\nClose\n", "×"):
@@ -137,7 +141,7 @@ def test_script_command_prints_without_making_audio(tmp_path: Path) -> None:
 
 
 def test_default_output_dir_and_show_override(tmp_path: Path) -> None:
-    run = run_cli("build", TINY, "-H", "none", "--show", "Morning Notes", "-q", cwd=tmp_path)
+    run = run_cli("build", TINY, "-H", "none", "--show-name", "Morning Notes", "-q", cwd=tmp_path)
     assert run.code == 0, run.stderr
     path = tmp_path / "output" / "2026-03-02-morning-notes.mp3"
     assert run.stdout.strip() == "output/2026-03-02-morning-notes.mp3"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.ingest import load_page
-from briefing.ingest.language import detect_language
+from briefing.ingest.language import article_text, detect_language
 
 from .conftest import DATA, LONDON, run_cli
 
@@ -13,8 +13,8 @@ GERMAN = DATA / "german-page.txt"
 
 
 def test_detects_english_and_german() -> None:
-    assert detect_language(load_page(LONDON).article) == "en"
-    assert detect_language(load_page(GERMAN).article) == "de"
+    assert detect_language(article_text(load_page(LONDON).article)) == "en"
+    assert detect_language(article_text(load_page(GERMAN).article)) == "de"
 
 
 def test_english_voice_refuses_a_german_page(tmp_path: Path) -> None:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from briefing.config import ShowConfig, load_show
+from briefing.errors import ConfigError
 from briefing.ingest import load_page
 from briefing.models import StoryKind
-from briefing.script import build_script, parse_selection, render_text, split_sentences
+from briefing.script import build_script, parse_selection, split_sentences
+from briefing.script.build import spoken_date
+from briefing.script.normalize import normalize, shipped_lexicon
+from briefing.script.sentences import MAX_SENTENCE_CHARS, spoken_sentences
 
 from .conftest import LONDON
 
@@ -26,28 +33,34 @@ def test_script_order_intro_lead_headlines_outro(london) -> None:
     assert kinds == [StoryKind.INTRO, StoryKind.LEAD] + [StoryKind.HEADLINE] * 5 + [StoryKind.OUTRO]
     assert script.show == "London Daily"
     assert script.date == dt.date(2026, 1, 14)
-    intro = " ".join(script.stories[0].sentences)
-    assert "London Daily" in intro and "Wednesday, 14 January 2026" in intro
+    assert script.stories[0].sentences == (
+        "This is London Daily for Wednesday the fourteenth of January.",
+        "Focus on the big picture.",
+    )
     lead = script.stories[1]
     assert lead.title == london.article.title
-    assert lead.sentences[0] == london.article.title + "."
+    assert lead.sentences[0] == "Let British troops stay in Iraq, UK urges."
     assert [s.title for s in script.stories[2:7]] == [h.title for h in london.headlines[:5]]
+    assert script.stories[2].sentences[0] == "Now, the headlines."
 
 
-def test_every_body_paragraph_is_spoken_whole(london) -> None:
-    script = build_script(london, (), today=TODAY)
-    lead = script.stories[1]
-    spoken = [" ".join(p) for p in lead.paragraphs[1:]]
-    assert spoken == list(london.article.paragraphs)
+def test_every_body_paragraph_is_spoken_whole_and_normalised(london) -> None:
+    lexicon = shipped_lexicon()
+    script = build_script(london, (), today=TODAY, lexicon=lexicon)
+    spoken = [list(p) for p in script.stories[1].paragraphs[1:]]
+    expected = [spoken_sentences(normalize(p, lexicon)) for p in london.article.paragraphs]
+    assert spoken == expected
+    text = " ".join(script.sentences)
+    assert "Number ten has urged Iraq" in text and "Mister Esper" in text
+    assert "five thousand two hundred" in text and "twenty-five thousand" in text
+    assert "its twenty fifteen nuclear deal" in text and "Dah-esh" in text
+    assert not any(ch.isdigit() for ch in text)
 
 
 @pytest.mark.parametrize("word", ["Newsletter", "Related Articles", "0:00", "Close", "×"])
 def test_no_furniture_in_the_spoken_script(london, word: str) -> None:
     script = build_script(london, parse_selection("all", len(london.headlines)), today=TODAY)
-    assert all(
-        word not in sentence.split(" ") and sentence != word for sentence in script.sentences
-    )
-    assert f"\n{word}\n" not in render_text(script)
+    assert all(word not in sentence.split(" ") and sentence != word for sentence in script.sentences)
 
 
 def test_build_script_is_pure(london) -> None:
@@ -56,21 +69,46 @@ def test_build_script_is_pure(london) -> None:
     assert a == b
 
 
-def test_show_override_and_missing_date(london) -> None:
-    from dataclasses import replace
-
+def test_show_templates_host_and_missing_date(london) -> None:
     page = replace(london, article=replace(london.article, date=None))
-    script = build_script(page, (), today=TODAY, show="Morning Notes")
-    assert script.show == "Morning Notes"
-    assert script.date == TODAY
-    assert [s.kind for s in script.stories] == [StoryKind.INTRO, StoryKind.LEAD, StoryKind.OUTRO]
+    show = ShowConfig(
+        name="Morning Notes",
+        host="Sam",
+        intro="Good morning. This is {show} on {date}, {year}. {host_line} {story_count} stories.",
+        headlines_intro="Now {headline_count} headlines.",
+        transition="Next.",
+        outro="{show} is back tomorrow.",
+    )
+    script = build_script(page, (0, 1), today=TODAY, show=show)
+    assert script.show == "Morning Notes" and script.date == TODAY
+    assert script.stories[0].sentences == (
+        "Good morning.",
+        "This is Morning Notes on Wednesday the twenty-fifth of November, twenty twenty-six.",
+        "I'm Sam.",
+        "Three stories.",
+    )
+    assert script.stories[2].sentences[0] == "Now two headlines."
+    assert script.stories[3].sentences[0] == "Next."
+    assert script.stories[-1].sentences == ("Morning Notes is back tomorrow.",)
 
 
-def test_render_text_shows_each_story(london) -> None:
-    text = render_text(build_script(london, (0,), today=TODAY))
-    assert text.startswith("# 14 January 2026: Let British troops stay in Iraq, UK urges\n")
-    assert f"## {london.headlines[0].title}\n" in text
-    assert "## INTRO\n" in text and "## OUTRO\n" in text
+def test_show_file_errors_name_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "show.toml"
+    path.write_text('name = "X"\nintro = "Hello {listener}"\n')
+    with pytest.raises(ConfigError, match=r"show.toml: intro uses \{listener\}"):
+        load_show(path)
+    path.write_text('name = "X"\nhost = 3\n')
+    with pytest.raises(ConfigError, match="show.toml: host must be text"):
+        load_show(path)
+    path.write_text('name = "X"\ncolour = "red"\n')
+    with pytest.raises(ConfigError, match="unknown setting 'colour'"):
+        load_show(path)
+
+
+def test_spoken_dates() -> None:
+    assert spoken_date(dt.date(2026, 1, 14)) == "Wednesday the fourteenth of January"
+    assert spoken_date(dt.date(2026, 3, 1)) == "Sunday the first of March"
+    assert spoken_date(dt.date(2026, 11, 22)) == "Sunday the twenty-second of November"
 
 
 @pytest.mark.parametrize(
@@ -83,8 +121,23 @@ def test_render_text_shows_each_story(london) -> None:
         ("He met J. R. Smith today. Fine.", ["He met J. R. Smith today.", "Fine."]),
         ('"We are not idiots." He said so.', ['"We are not idiots."', "He said so."]),
         ("He lives at No. 10 now.", ["He lives at No. 10 now."]),
+        ("She said: 'Stop.' Then left.", ["She said: 'Stop.'", "Then left."]),
+        ("Dr. Who? No.", ["Dr. Who?", "No."]),
+        ("Prices rose (sharply.) Then fell.", ["Prices rose (sharply.)", "Then fell."]),
+        ("It ends at 10 a.m. tomorrow.", ["It ends at 10 a.m. tomorrow."]),
+        ("Wait... Really?", ["Wait...", "Really?"]),
+        ("e.g. this one. And that.", ["e.g. this one.", "And that."]),
         ("... . !", []),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+def test_very_long_sentences_are_cut_at_clauses() -> None:
+    clause = "the minister said, after a long pause, that nothing had been decided yet"
+    sentence = "; ".join([clause] * 8) + "."
+    pieces = spoken_sentences(sentence)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(p.endswith((";", ",", ".")) for p in pieces)
+    assert " ".join(pieces) == sentence

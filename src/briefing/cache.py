@@ -172,3 +172,31 @@ def _decode(data: bytes) -> Clip | None:
     ):
         return None
     return Clip(pcm=pcm, sample_rate=rate, channels=channels, sample_width=width)
+
+
+class MemoryCache(SpeechCache):
+    """A cache that lives only as long as the build: what --no-cache uses, so a build that
+    has to re-assemble (to fit --max-minutes) never synthesises a sentence twice."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("(memory)"), max_bytes=0)
+        self._clips: dict[str, Clip] = {}
+
+    def get(self, key: str) -> Clip | None:
+        return self._clips.get(key)
+
+    def put(self, key: str, clip: Clip) -> None:
+        self._clips[key] = clip
+
+    def prune(self) -> int:
+        return 0
+
+    def info(self) -> CacheInfo:
+        return CacheInfo(
+            self.directory, len(self._clips), sum(len(c.pcm) for c in self._clips.values()), 0
+        )
+
+    def clear(self) -> int:
+        removed = len(self._clips)
+        self._clips.clear()
+        return removed

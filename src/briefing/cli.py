@@ -15,17 +15,23 @@ from typing import Any
 import click
 
 from briefing import __version__
+from briefing.config import ShowConfig, load_show
 from briefing.errors import BriefingError, ExitCode
+from briefing.files import atomic_path
 from briefing.ingest import load_page
+from briefing.ingest.language import article_text
 from briefing.models import Page
 from briefing.pipeline import (
     DEFAULT_OUTPUT_DIR,
     BuildOptions,
+    Note,
     build_episode,
     check_language,
-    make_script,
+    plan_episode,
+    with_show_name,
 )
-from briefing.script import parse_selection, render_text
+from briefing.script import parse_selection
+from briefing.script.scriptfile import load_script, write_script
 from briefing.synth import ProgressFn, SynthProgress
 
 HEADLINES_HELP = (
@@ -90,24 +96,85 @@ def headlines(page: str) -> None:
 
 
 def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    command = click.option(
-        "--show", metavar="NAME", help="Show name (default: the page's masthead)."
-    )(command)
-    command = click.option("-H", "--headlines", "spec", metavar="SPEC", help=HEADLINES_HELP)(
-        command
-    )
+    """Options that shape the script, shared by `script` and `build`."""
+    options = [
+        click.option("-H", "--headlines", "spec", metavar="SPEC", help=HEADLINES_HELP),
+        click.option(
+            "--show",
+            "show_file",
+            metavar="FILE",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Show file (show.toml): name, host, intro/transition/outro templates, voices, lexicon.",
+        ),
+        click.option(
+            "--show-name", metavar="NAME", help="Show name (default: the page's masthead)."
+        ),
+        click.option(
+            "--keep-duplicates",
+            is_flag=True,
+            help="Keep headlines that repeat another chosen one or the lead story.",
+        ),
+        click.option(
+            "--max-minutes",
+            type=click.FloatRange(min=0, min_open=True),
+            metavar="N",
+            help="Keep the lead story and as many headlines as fit in N minutes.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
     return command
+
+
+def _options(show_file: Path | None, show_name: str | None, **fields: Any) -> BuildOptions:
+    show = load_show(show_file) if show_file else ShowConfig()
+    return with_show_name(BuildOptions(show=show, **fields), show_name)
+
+
+def _notes(notes: tuple[Note, ...], quiet: bool = False) -> None:
+    if not quiet:
+        for note in notes:
+            click.echo(f"note: {note.text}", err=True)
 
 
 @cli.command()
 @click.argument("page", metavar="PAGE")
 @_script_options
-def script(page: str, spec: str | None, show: str | None) -> None:
-    """Print the exact words an episode of PAGE would speak, without making audio."""
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write the script to FILE (Markdown you can edit and build with --script).",
+)
+def script(
+    page: str,
+    spec: str | None,
+    show_file: Path | None,
+    show_name: str | None,
+    keep_duplicates: bool,
+    max_minutes: float | None,
+    output: Path | None,
+) -> None:
+    """Print the exact words an episode of PAGE would speak, without making audio.
+
+    Numbers, money, dates, times, units and titles are written as they will be said. With
+    -o, the script goes to an editable file instead: one sentence per line, a heading per
+    story. Fix a sentence or a pronunciation, then `briefing build --script FILE`.
+    """
     parsed = _page(page)
-    options = BuildOptions(show=show)
-    selection = parse_selection(spec, len(parsed.headlines))
-    click.echo(render_text(make_script(parsed, selection, options)), nl=False)
+    options = _options(
+        show_file, show_name, keep_duplicates=keep_duplicates, max_minutes=max_minutes
+    )
+    plan = plan_episode(parsed, spec, options)
+    _notes(plan.notes)
+    text = write_script(plan.script)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with atomic_path(output) as temp:
+        temp.write_text(text, encoding="utf-8")
+    click.echo(str(output))
 
 
 # --- progress and logging ------------------------------------------------------------------
@@ -191,14 +258,19 @@ def _progress(interactive: bool, quiet: bool) -> Iterator[ProgressFn | None]:
 
 
 @cli.command()
-@click.argument("page", metavar="PAGE")
+@click.argument("page", metavar="PAGE", required=False)
+@click.option(
+    "--script",
+    "script_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Build exactly this script (from `briefing script -o FILE`) instead of a PAGE.",
+)
 @_script_options
 @click.option(
     "--voice",
-    default="joe",
-    show_default=True,
     metavar="NAME",
-    help="Voice of the anchor: intro, lead story and outro (see `briefing voices`).",
+    help="Voice of the anchor: intro, lead story and outro (default: the show's, else joe).",
 )
 @click.option(
     "--headline-voice", metavar="NAME", help="Voice for the headline round-up (default: --voice)."
@@ -226,10 +298,14 @@ def _progress(interactive: bool, quiet: bool) -> Iterator[ProgressFn | None]:
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every sentence as it is spoken.")
 def build(
-    page: str,
+    page: str | None,
+    script_file: Path | None,
     spec: str | None,
-    show: str | None,
-    voice: str,
+    show_file: Path | None,
+    show_name: str | None,
+    keep_duplicates: bool,
+    max_minutes: float | None,
+    voice: str | None,
     headline_voice: str | None,
     fallback: str | None,
     language: str | None,
@@ -245,23 +321,42 @@ def build(
     only once the new one is complete. Progress goes to stderr: a bar on a terminal,
     plain lines otherwise.
     """
+    if (page is None) == (script_file is None):
+        raise click.UsageError("give either a PAGE or --script FILE")
+    if script_file and (spec or max_minutes or show_name or keep_duplicates):
+        raise click.UsageError(
+            "-H, --max-minutes, --show-name and --keep-duplicates shape a "
+            "script from a page; a --script file is built as written"
+        )
     interactive = sys.stderr.isatty() and not verbose
     _configure_logging(verbose, quiet, interactive)
-    parsed = _page(page)
-    options = BuildOptions(
+    options = _options(
+        show_file,
+        show_name,
         output_dir=output_dir,
         voice=voice,
         headline_voice=headline_voice,
         fallback=fallback,
-        show=show,
         language=language,
+        keep_duplicates=keep_duplicates,
+        max_minutes=max_minutes,
         use_cache=not no_cache,
     )
-    selection = parse_selection(spec, len(parsed.headlines))
-    check_language(parsed.article, options)
-    episode_script = make_script(parsed, selection, options)
+    plan = None
+    if script_file is not None:
+        episode_script = load_script(script_file)
+        check_language(" ".join(episode_script.sentences), options)
+    else:
+        assert page is not None
+        parsed = _page(page)
+        parse_selection(spec, len(parsed.headlines))  # a bad spec fails before anything else
+        check_language(article_text(parsed.article), options)
+        plan = plan_episode(parsed, spec, options)
+        _notes(plan.notes, quiet)
+        episode_script = plan.script
     with _progress(interactive, quiet) as progress:
-        episode = build_episode(episode_script, options, progress)
+        episode, notes = build_episode(episode_script, options, progress, plan)
+    _notes(notes, quiet)
     click.echo(str(episode.path))
 
 

@@ -12,8 +12,9 @@ import tomllib
 import types
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from briefing.errors import ConfigError
 
@@ -83,3 +84,72 @@ def env_int(name: str) -> int | None:
         raise ConfigError(
             f"environment variable {name} must be a whole number, not {raw!r}"
         ) from None
+
+
+# --- the show -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShowConfig:
+    """A show file (``show.toml``): what the show is called, who hosts it, what it says
+    between stories, and which voices read it. Every field is optional.
+
+    Templates may use {show}, {date} ("Wednesday the fourteenth of January"), {weekday},
+    {day}, {month}, {year}, {host}, {host_line}, {tagline}, {lead_title}, {story_count} and
+    {headline_count}; an unknown name is an error that names the field.
+    """
+
+    name: str | None = None
+    """The show's name; default the page's masthead."""
+    host: str | None = None
+    """Who presents it; fills {host} and {host_line}."""
+    intro: str = "This is {show} for {date}. {host_line} {tagline}"
+    host_line: str = "I'm {host}."
+    """Said in the intro only when a host is set."""
+    headlines_intro: str = "Now, the headlines."
+    """Said before the first headline of the round-up."""
+    transition: str = ""
+    """Said before each later headline ("Next.", "Also today."); nothing by default."""
+    outro: str = "That was {show} for {date}. Thanks for listening."
+    voice: str | None = None
+    """The anchor's voice preset; --voice overrides it."""
+    headline_voice: str | None = None
+    lexicon: str | None = None
+    """A lexicon file of your own, relative to the show file."""
+    base: Path = Path(".")
+    """The show file's directory (not read from the file)."""
+
+    TEMPLATES: ClassVar[tuple[str, ...]] = (
+        "intro",
+        "host_line",
+        "headlines_intro",
+        "transition",
+        "outro",
+    )
+    VARIABLES: ClassVar[frozenset[str]] = frozenset(
+        "show date weekday day month year host host_line tagline lead_title story_count "
+        "headline_count".split()
+    )
+
+    def __post_init__(self) -> None:
+        import string
+
+        for name in self.TEMPLATES:
+            try:
+                fields = [f for _, f, _, _ in string.Formatter().parse(getattr(self, name)) if f]
+            except ValueError as exc:
+                raise ConfigError(f"{name} is not a valid template: {exc}") from None
+            unknown = sorted(set(fields) - self.VARIABLES)
+            if unknown:
+                raise ConfigError(
+                    f"{name} uses {{{unknown[0]}}}, which is not one of "
+                    + ", ".join("{" + v + "}" for v in sorted(self.VARIABLES))
+                )
+
+    def lexicon_path(self) -> Path | None:
+        return None if self.lexicon is None else self.base / Path(self.lexicon).expanduser()
+
+
+def load_show(path: Path) -> ShowConfig:
+    """Read a show file; problems are a `ConfigError` naming the file and field."""
+    return parse_table(ShowConfig, read_toml(path), f"{path}:", base=path.parent)

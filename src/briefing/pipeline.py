@@ -1,26 +1,36 @@
 """The stages in order: page → script → speech → assembly → tagged MP3. No printing here.
 
-ingest.load_page ─▶ script.build_script ─▶ synth.synthesize (cache, engines)
-    ─▶ audio.assemble ─▶ audio.export_mp3 ─▶ tags.write_tags ─▶ os.replace into place
+    ingest.load_page ─▶ plan_episode (headlines, duplicates, length budget, script)
+        ─▶ synth.synthesize (cache, engines) ─▶ audio.assemble ─▶ audio.export_mp3
+        ─▶ tags.write_tags ─▶ os.replace into place
+
+What a user should hear about (headlines dropped as duplicates or for length) comes back
+as `Note`s for the CLI to print.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from platformdirs import user_config_dir
+
 from briefing.art import make_cover
-from briefing.audio import Pauses, assemble, export_mp3, find_ffmpeg
+from briefing.audio import Assembly, Pauses, assemble, export_mp3, find_ffmpeg
 from briefing.audio.encode import mp3_aligned_frames
-from briefing.cache import SpeechCache
-from briefing.engines.voices import DEFAULT_VOICE, load_presets, load_voice
+from briefing.cache import MemoryCache, SpeechCache
+from briefing.config import ShowConfig
+from briefing.engines.voices import APP_NAME, DEFAULT_VOICE, VoicePreset, load_presets, load_voice
 from briefing.errors import LanguageError
 from briefing.files import atomic_path, ensure_writable_dir, slug
 from briefing.ingest.language import detect_language, language_name
-from briefing.models import Article, Episode, Page, Script
+from briefing.models import Clip, Episode, Page, Script
 from briefing.script import build_script
+from briefing.script.dedupe import drop_near_duplicates
+from briefing.script.normalize import Lexicon, shipped_lexicon
+from briefing.script.select import DEFAULT_HEADLINES, parse_selection
 from briefing.synth import Cast, ProgressFn, synthesize
 from briefing.tags import EpisodeTags, write_tags
 
@@ -31,25 +41,55 @@ DEFAULT_OUTPUT_DIR = Path("output")
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to make an episode; every field has a default a user can override."""
+    """How to make an episode: defaults < show file < command-line flags."""
 
     output_dir: Path = DEFAULT_OUTPUT_DIR
-    voice: str = DEFAULT_VOICE
-    """The anchor: intro, lead story and outro."""
+    show: ShowConfig = field(default_factory=ShowConfig)
+    voice: str | None = None
+    """The anchor (intro, lead story, outro); default the show's, else "joe"."""
     headline_voice: str | None = None
-    """Reads the headline round-up; default the anchor."""
+    """Reads the headline round-up; default the show's, else the anchor."""
     fallback: str | None = None
     """Re-voices the whole episode if a voice fails for good."""
-    show: str | None = None
-    """Overrides the show name taken from the page's masthead."""
     language: str | None = None
     """The page's language (ISO 639-1), instead of detecting it."""
+    keep_duplicates: bool = False
+    max_minutes: float | None = None
     use_cache: bool = True
     pauses: Pauses = field(default_factory=Pauses)
 
     def cast(self) -> Cast:
-        headlines = load_voice(self.headline_voice) if self.headline_voice else None
-        return Cast(anchor=load_voice(self.voice), headlines=headlines)
+        anchor = load_voice(self.voice or self.show.voice or DEFAULT_VOICE)
+        headline_name = self.headline_voice or self.show.headline_voice
+        return Cast(anchor=anchor, headlines=load_voice(headline_name) if headline_name else None)
+
+    def lexicon(self) -> Lexicon:
+        """The shipped lexicon, then the user's (~/.config/briefing/lexicon.toml), then the show's."""
+        lexicon = shipped_lexicon()
+        own = Path(user_config_dir(APP_NAME)) / "lexicon.toml"
+        if own.is_file():
+            lexicon = lexicon | Lexicon.read(own)
+        show_lexicon = self.show.lexicon_path()
+        if show_lexicon is not None:  # named in the show file: it must be there
+            lexicon = lexicon | Lexicon.read(show_lexicon)
+        return lexicon
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the user should know about the episode, such as a headline left out."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The episode to make from a page: its script and what was left out, and why."""
+
+    page: Page
+    selection: tuple[int, ...]
+    script: Script
+    notes: tuple[Note, ...] = ()
 
 
 def episode_path(script: Script, output_dir: Path) -> Path:
@@ -57,57 +97,164 @@ def episode_path(script: Script, output_dir: Path) -> Path:
     return output_dir / f"{script.date.isoformat()}-{slug(script.show)}.mp3"
 
 
-def make_script(
-    page: Page, selection: tuple[int, ...], options: BuildOptions, today: dt.date | None = None
-) -> Script:
-    return build_script(page, selection, today=today or dt.date.today(), show=options.show)
+def plan_episode(
+    page: Page,
+    spec: str | None,
+    options: BuildOptions,
+    today: dt.date | None = None,
+) -> Plan:
+    """The script for `page` and the headlines `spec` chooses (see `parse_selection`).
+
+    Near-duplicate headlines are dropped unless kept; with the default choice (the first
+    five) the next distinct headlines take their places. With a length budget, only as
+    many headlines as the voices' speaking rates say will fit are kept.
+    """
+    today = today or dt.date.today()
+    notes: list[Note] = []
+    selection = parse_selection(spec, len(page.headlines))
+    if not options.keep_duplicates:
+        titles = [h.title for h in page.headlines]
+        if spec is None:  # the first five distinct headlines
+            selection, duplicates = drop_near_duplicates(
+                page.article.title, titles, range(len(titles)), limit=DEFAULT_HEADLINES
+            )
+        else:
+            selection, duplicates = drop_near_duplicates(page.article.title, titles, selection)
+        for dup in duplicates:
+            twin = "the lead story" if dup.kept is None else f"headline {dup.kept + 1}"
+            notes.append(
+                Note(
+                    f"left out headline {dup.dropped + 1} as a near-duplicate of {twin}: "
+                    f"{page.headlines[dup.dropped].title!r} (--keep-duplicates keeps it)"
+                )
+            )
+    lexicon = options.lexicon()
+
+    def script_for(chosen: tuple[int, ...]) -> Script:
+        return build_script(page, chosen, today=today, show=options.show, lexicon=lexicon)
+
+    script = script_for(selection)
+    if options.max_minutes is not None:
+        budget_ms = options.max_minutes * 60_000
+        rates = _rates(options.cast())
+        kept = selection
+        while kept and estimate_ms(script, rates, options.pauses) > budget_ms:
+            kept = kept[:-1]
+            script = script_for(kept)
+        notes += _left_out(page, selection[len(kept) :], options.max_minutes, "estimated")
+        selection = kept
+    return Plan(page, selection, script, tuple(notes))
 
 
-def check_language(article: Article, options: BuildOptions) -> str | None:
-    """The article's language; a `LanguageError` if a chosen voice does not speak it."""
-    code = options.language or detect_language(article)
+def _rates(cast: Cast) -> dict[str, float]:
+    return {
+        "anchor": cast.anchor.settings.chars_per_second(),
+        "headlines": (cast.headlines or cast.anchor).settings.chars_per_second(),
+    }
+
+
+def estimate_ms(script: Script, rates: dict[str, float], pauses: Pauses) -> float:
+    """The episode's length from the voices' speaking rates and the pauses between parts."""
+    speech = 0.0
+    for story in script.stories:
+        rate = rates["headlines"] if story.kind.value == "headline" else rates["anchor"]
+        speech += 1000 * sum(len(s) for s in story.sentences) / rate
+    sentences = len(script.sentences)
+    paragraphs = sum(len(s.paragraphs) for s in script.stories)
+    gaps = (
+        pauses.head_ms
+        + pauses.tail_ms
+        + pauses.story_ms * (len(script.stories) - 1)
+        + pauses.paragraph_ms * (paragraphs - len(script.stories))
+        + pauses.sentence_ms * (sentences - paragraphs)
+    )
+    return speech + gaps
+
+
+def _left_out(page: Page, indexes: tuple[int, ...], minutes: float, how: str) -> list[Note]:
+    return [
+        Note(
+            f"left out headline {i + 1} to keep within {minutes:g} minutes ({how}): "
+            f"{page.headlines[i].title!r}"
+        )
+        for i in indexes
+    ]
+
+
+def check_language(text_sample: str, options: BuildOptions) -> str | None:
+    """The language of `text_sample`; a `LanguageError` if a chosen voice does not speak it."""
+    code = options.language or detect_language(text_sample)
     if code is None:
         return None
     voices = options.cast().voices + ([load_voice(options.fallback)] if options.fallback else [])
     for voice in voices:
-        if voice.language_code == code:
-            continue
-        name = language_name(code)
-        speakers = sorted(p.name for p in load_presets().values() if p.language_code == code)
-        if speakers:
-            hint = (
-                f"voices that speak {name}: {', '.join(speakers)}; or --lang to override detection"
-            )
-        else:
-            hint = (
-                f"no voice preset speaks {name}; add one (gTTS speaks it with lang = {code!r}) "
-                "or give --lang to override detection"
-            )
-        raise LanguageError(
-            f"the page is in {name} ({code}) but voice {voice.name!r} speaks {voice.language}",
-            hint=hint,
-        )
+        if voice.language_code != code:
+            raise _language_error(code, voice)
     return code
 
 
-def build_episode(
-    script: Script, options: BuildOptions, progress: ProgressFn | None = None
-) -> Episode:
-    """Make the tagged MP3 for `script` in `options.output_dir`; return what was made.
+def _language_error(code: str, voice: VoicePreset) -> LanguageError:
+    name = language_name(code)
+    speakers = sorted(p.name for p in load_presets().values() if p.language_code == code)
+    if speakers:
+        hint = f"voices that speak {name}: {', '.join(speakers)}; or --lang to override detection"
+    else:
+        hint = (
+            f"no voice preset speaks {name}; add one (gTTS speaks it with lang = {code!r}) "
+            "or give --lang to override detection"
+        )
+    return LanguageError(
+        f"the page is in {name} ({code}) but voice {voice.name!r} speaks {voice.language}",
+        hint=hint,
+    )
 
-    ffmpeg, the voices and the output directory are checked before any speech is made;
-    the MP3 is encoded and tagged in a temp file that replaces the target only when complete.
+
+def build_episode(
+    script: Script,
+    options: BuildOptions,
+    progress: ProgressFn | None = None,
+    plan: Plan | None = None,
+) -> tuple[Episode, tuple[Note, ...]]:
+    """Make the tagged MP3 for `script` in `options.output_dir`; return it and any notes.
+
+    ffmpeg, the voices and the output directory are checked before any speech is made.
+    With a length budget (and the `plan` it came from), headlines are dropped from the end
+    until the rendered audio fits. The MP3 is encoded and tagged in a temp file that
+    replaces the target only when complete.
     """
     find_ffmpeg()
     cast = options.cast()
     fallback = load_voice(options.fallback) if options.fallback else None
-    target = episode_path(script, ensure_writable_dir(options.output_dir))
-    cache = SpeechCache.default() if options.use_cache else None
+    output_dir = ensure_writable_dir(options.output_dir)
+    cache: SpeechCache = SpeechCache.default() if options.use_cache else MemoryCache()
 
-    clips, _report = synthesize(script, cast, cache, progress, fallback)
-    if cache:
-        cache.prune()
-    assembly = assemble(script, clips, options.pauses)
+    def render(script: Script) -> Assembly:
+        clips: list[Clip]
+        clips, _ = synthesize(script, cast, cache, progress, fallback)
+        return assemble(script, clips, options.pauses)
+
+    assembly = render(script)
+    notes: list[Note] = []
+    if options.max_minutes is not None and plan is not None:
+        budget_ms = options.max_minutes * 60_000
+        kept = plan.selection
+        while kept and assembly.duration_ms > budget_ms:
+            kept = kept[:-1]
+            script = build_script(
+                plan.page, kept, today=script.date, show=options.show, lexicon=options.lexicon()
+            )
+            assembly = render(script)
+        notes += _left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")
+        if assembly.duration_ms > budget_ms:
+            notes.append(
+                Note(
+                    f"the lead story alone takes {assembly.duration_ms / 60_000:.1f} minutes, "
+                    f"more than {options.max_minutes:g}"
+                )
+            )
+    cache.prune()
+
+    target = episode_path(script, output_dir)
     assembly = assembly.padded_to(mp3_aligned_frames(assembly.frames, assembly.format.sample_rate))
     duration_ms = round(assembly.duration_ms)
     tags = EpisodeTags(
@@ -123,7 +270,7 @@ def build_episode(
         export_mp3(assembly, temp)
         write_tags(temp, tags)
     log.info("wrote %s (%.1f s, %d chapters)", target, duration_ms / 1000, len(assembly.chapters))
-    return Episode(
+    episode = Episode(
         path=target,
         title=script.title,
         show=script.show,
@@ -131,3 +278,9 @@ def build_episode(
         duration_ms=duration_ms,
         chapters=assembly.chapters,
     )
+    return episode, tuple(notes)
+
+
+def with_show_name(options: BuildOptions, name: str | None) -> BuildOptions:
+    """`options` with the show's name overridden (--show-name)."""
+    return options if name is None else replace(options, show=replace(options.show, name=name))

@@ -46,6 +46,10 @@ class EngineSettings(Protocol):
         """The sample rate the engine produces without resampling."""
         ...
 
+    def chars_per_second(self) -> float:
+        """Roughly how fast it speaks normalised text, to estimate an episode's length."""
+        ...
+
     def load(self, sample_rate: int) -> SpeechEngine:
         """The engine, ready to speak, producing clips at `sample_rate` where it can."""
         ...

@@ -29,6 +29,7 @@ import requests
 from briefing.audio.ffmpeg import decode_to_pcm
 from briefing.errors import ConfigError, NoAudioError, SpeechError
 from briefing.models import Clip
+from briefing.script.sentences import split_clauses
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,6 @@ MAX_CHARS = 100
 """gTTS sends text of up to 100 characters as one request."""
 NATIVE_RATE = 24000
 _AUDIO = re.compile(r'jQ1olc","\[\\"(.*)\\"]')
-_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–-]\s)|(?<=[—–])\s+")
 
 
 @dataclass(frozen=True)
@@ -93,26 +93,16 @@ class GttsSettings:
         except OSError as exc:
             return f"needs the network: {target} is not reachable ({exc.strerror or exc})"
 
+    def chars_per_second(self) -> float:
+        return 10.0 if self.slow else 15.0
+
     def load(self, sample_rate: int) -> GttsEngine:
         return GttsEngine(self, sample_rate)
 
 
 def chunk_text(text: str, limit: int = MAX_CHARS) -> list[str]:
-    """Pieces of at most `limit` characters, cut at clause boundaries where possible,
-    else at a space, so gTTS never cuts a word or a clause itself."""
-    text = " ".join(text.split())
-    pieces: list[str] = []
-    while len(text) > limit:
-        window = text[: limit + 1]
-        cuts = [m.start() for m in _CLAUSE.finditer(window) if 0 < m.start() <= limit]
-        cut = cuts[-1] if cuts else window.rfind(" ")
-        if cut <= 0:
-            cut = limit  # one word longer than a request: gTTS would cut it too
-        pieces.append(text[:cut].strip())
-        text = text[cut:].strip()
-    if text:
-        pieces.append(text)
-    return [p for p in pieces if any(ch.isalnum() for ch in p)]
+    """Pieces gTTS sends whole: cut at clause boundaries, so gTTS never cuts a word."""
+    return split_clauses(text, limit)
 
 
 class GttsEngine:

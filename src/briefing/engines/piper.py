@@ -96,6 +96,9 @@ class PiperSettings:
             "speaker_id": self.speaker_id,
         }
 
+    def chars_per_second(self) -> float:
+        return 18.5 / self.length_scale  # measured: joe reads London Daily at 18.6
+
     def load(self, sample_rate: int) -> PiperEngine:
         return PiperEngine(self)
 

@@ -8,12 +8,16 @@ _SAMPLE_CHARS = 5000
 _MIN_CHARS = 40
 
 
-def detect_language(article: Article) -> str | None:
-    """The ISO 639-1 code of the article's language ("en", "de"), or None for too little text.
+def article_text(article: Article) -> str:
+    return " ".join([article.title, *article.paragraphs])
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language ("en", "de"), or None for too little text.
 
     py3langid's model is loaded on first use (about half a second).
     """
-    text = " ".join([article.title, *article.paragraphs])[:_SAMPLE_CHARS]
+    text = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in text) < _MIN_CHARS:
         return None
     import py3langid

@@ -1,21 +1,28 @@
-"""Turn a page and a headline selection into a `Script`: a pure function, no I/O."""
+"""Turn a page and a headline selection into a `Script`: a pure function, no I/O.
+
+Every spoken sentence is normalised for speech (`normalize.py`) and split into whole
+sentences; titles stay as written, for chapters and show notes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from briefing.config import ShowConfig
 from briefing.models import Article, Headline, Page, Script, Story, StoryKind
-from briefing.script.sentences import split_sentences
+from briefing.script.normalize import Lexicon, normalize, ordinal
+from briefing.script.sentences import spoken_sentences
 
 DEFAULT_SHOW = "Briefing"
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def spoken_date(date: dt.date) -> str:
-    """ "Wednesday, 14 January 2026"."""
-    return f"{date:%A}, {date.day} {date:%B %Y}"
+    """ "Wednesday the fourteenth of January"."""
+    return f"{date:%A} the {ordinal(date.day)} of {date:%B}"
 
 
 def as_sentence(text: str) -> str:
@@ -24,31 +31,26 @@ def as_sentence(text: str) -> str:
     return text if _TERMINAL.search(text) else f"{text}."
 
 
+@dataclass(frozen=True)
+class _Speaker:
+    """Turns written text into spoken sentences with one lexicon."""
+
+    lexicon: Lexicon | None
+
+    def sentences(self, text: str) -> list[str]:
+        return spoken_sentences(normalize(text, self.lexicon)) if text.strip() else []
+
+
 def _story(
     kind: StoryKind, title: str, paragraphs: Sequence[Sequence[str]], url: str | None = None
 ) -> Story:
     return Story(
-        kind=kind,
-        title=title,
-        paragraphs=tuple(tuple(p) for p in paragraphs if p),
-        url=url,
+        kind=kind, title=title, paragraphs=tuple(tuple(p) for p in paragraphs if p), url=url
     )
 
 
-def _lead(article: Article) -> Story:
-    body = [split_sentences(paragraph) for paragraph in article.paragraphs]
-    return _story(StoryKind.LEAD, article.title, [[as_sentence(article.title)], *body], article.url)
-
-
-def _headline(headline: Headline, first: bool) -> Story:
-    paragraphs: list[list[str]] = []
-    if first:
-        paragraphs.append(["Now, the headlines."])
-    spoken = [as_sentence(headline.title)]
-    if headline.summary:
-        spoken += split_sentences(headline.summary)
-    paragraphs.append(spoken)
-    return _story(StoryKind.HEADLINE, headline.title, paragraphs, headline.url)
+def _render(template: str, variables: dict[str, str]) -> str:
+    return " ".join(template.format(**variables).split())
 
 
 def build_script(
@@ -56,33 +58,48 @@ def build_script(
     selection: Sequence[int],
     *,
     today: dt.date,
-    show: str | None = None,
+    show: ShowConfig | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Script:
     """The spoken script: intro, the lead story in full, one story per chosen headline, outro.
 
     `selection` holds zero-based indexes into `page.headlines` (see `parse_selection`).
-    `today` stands in for the date when the page gives none.
+    `today` stands in for the date when the page gives none. The show's templates say the
+    intro, the way into the round-up, the transitions and the outro.
     """
+    show = show or ShowConfig()
+    speak = _Speaker(lexicon)
     article = page.article
-    show_name = show or article.publication or DEFAULT_SHOW
+    show_name = show.name or article.publication or DEFAULT_SHOW
     date = article.date or today
-    when = spoken_date(date)
     chosen = [page.headlines[i] for i in selection]
+    tagline = article.tagline if article.tagline and show_name == article.publication else ""
+    variables = {
+        "show": show_name,
+        "date": spoken_date(date),
+        "weekday": f"{date:%A}",
+        "day": ordinal(date.day),
+        "month": f"{date:%B}",
+        "year": str(date.year),
+        "host": show.host or "",
+        "tagline": as_sentence(tagline) if tagline else "",
+        "lead_title": article.title,
+        "story_count": str(1 + len(chosen)),
+        "headline_count": str(len(chosen)),
+    }
+    variables["host_line"] = _render(show.host_line, variables) if show.host else ""
 
-    intro = [f"This is {show_name} for {when}."]
-    if article.tagline and not show:
-        intro.append(as_sentence(article.tagline))
     stories = [
-        _story(StoryKind.INTRO, "Introduction", [intro]),
-        _lead(article),
-        *(_headline(h, first=(n == 0)) for n, h in enumerate(chosen)),
-        _story(
-            StoryKind.OUTRO,
-            "Outro",
-            [[f"That was {show_name} for {when}.", "Thanks for listening."]],
+        _story(StoryKind.INTRO, "Intro", [speak.sentences(_render(show.intro, variables))]),
+        _lead(article, speak),
+        *(
+            _headline(
+                h, speak, _render(show.headlines_intro if n == 0 else show.transition, variables)
+            )
+            for n, h in enumerate(chosen)
         ),
+        _story(StoryKind.OUTRO, "Outro", [speak.sentences(_render(show.outro, variables))]),
     ]
-
     summary = article.paragraphs[0] if article.paragraphs else article.title
     if chosen:
         summary += " Also in this episode: " + "; ".join(h.title for h in chosen) + "."
@@ -95,12 +112,16 @@ def build_script(
     )
 
 
-def render_text(script: Script) -> str:
-    """The script as readable text: a heading per story, one paragraph per line."""
-    lines = [f"# {script.title}", f"{script.show} · {script.date.isoformat()}", ""]
-    for story in script.stories:
-        label = story.kind.value.upper() if not story.is_chapter else story.title
-        lines.append(f"## {label}")
-        lines.extend(" ".join(paragraph) for paragraph in story.paragraphs)
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+def _lead(article: Article, speak: _Speaker) -> Story:
+    body = [speak.sentences(paragraph) for paragraph in article.paragraphs]
+    title = speak.sentences(as_sentence(article.title))
+    return _story(StoryKind.LEAD, article.title, [title, *body], article.url)
+
+
+def _headline(headline: Headline, speak: _Speaker, lead_in: str) -> Story:
+    spoken = speak.sentences(as_sentence(headline.title))
+    if headline.summary:
+        spoken += speak.sentences(headline.summary)
+    return _story(
+        StoryKind.HEADLINE, headline.title, [speak.sentences(lead_in), spoken], headline.url
+    )

@@ -6,7 +6,7 @@ import re
 
 from briefing.errors import UsageError
 
-DEFAULT_SPEC = "1-5"
+DEFAULT_HEADLINES = 5
 _PART = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
 
 
@@ -18,7 +18,7 @@ def parse_selection(spec: str | None, available: int) -> tuple[int, ...]:
     a `UsageError` that names the valid range.
     """
     if spec is None:
-        return tuple(range(min(5, available)))
+        return tuple(range(min(DEFAULT_HEADLINES, available)))
     text = spec.strip().lower()
     if text == "all":
         return tuple(range(available))

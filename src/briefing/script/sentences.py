@@ -53,3 +53,32 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return [s for s in sentences if any(ch.isalnum() for ch in s)]
+
+
+MAX_SENTENCE_CHARS = 250
+"""Longer sentences are cut at clause boundaries: one breath, one segment, one transcript cue."""
+
+_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–-]\s)|(?<=[—–])\s+")
+
+
+def split_clauses(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters, cut at the last clause boundary (comma,
+    semicolon, colon, dash) that fits, else at the last space, else mid-word."""
+    text = " ".join(text.split())
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[: limit + 1]
+        cuts = [m.start() for m in _CLAUSE.finditer(window) if 0 < m.start() <= limit]
+        cut = cuts[-1] if cuts else window.rfind(" ")
+        if cut <= 0:
+            cut = limit  # one word longer than the limit
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    if text:
+        pieces.append(text)
+    return [p for p in pieces if any(ch.isalnum() for ch in p)]
+
+
+def spoken_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
+    """Sentences of `text`, with any longer than `limit` cut at clause boundaries."""
+    return [piece for sentence in split_sentences(text) for piece in split_clauses(sentence, limit)]
