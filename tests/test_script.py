@@ -60,7 +60,9 @@ def test_every_body_paragraph_is_spoken_whole_and_normalised(london) -> None:
 @pytest.mark.parametrize("word", ["Newsletter", "Related Articles", "0:00", "Close", "×"])
 def test_no_furniture_in_the_spoken_script(london, word: str) -> None:
     script = build_script(london, parse_selection("all", len(london.headlines)), today=TODAY)
-    assert all(word not in sentence.split(" ") and sentence != word for sentence in script.sentences)
+    assert all(
+        word not in sentence.split(" ") and sentence != word for sentence in script.sentences
+    )
 
 
 def test_build_script_is_pure(london) -> None:
@@ -98,7 +100,7 @@ def test_show_file_errors_name_the_field(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"show.toml: intro uses \{listener\}"):
         load_show(path)
     path.write_text('name = "X"\nhost = 3\n')
-    with pytest.raises(ConfigError, match="show.toml: host must be text"):
+    with pytest.raises(ConfigError, match=r"show\.toml: host must be text"):
         load_show(path)
     path.write_text('name = "X"\ncolour = "red"\n')
     with pytest.raises(ConfigError, match="unknown setting 'colour'"):

@@ -104,7 +104,7 @@ def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "show_file",
             metavar="FILE",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="Show file (show.toml): name, host, intro/transition/outro templates, voices, lexicon.",
+            help="Show file (show.toml): name, host, templates, voices, lexicon.",
         ),
         click.option(
             "--show-name", metavar="NAME", help="Show name (default: the page's masthead)."

@@ -64,7 +64,8 @@ class BuildOptions:
         return Cast(anchor=anchor, headlines=load_voice(headline_name) if headline_name else None)
 
     def lexicon(self) -> Lexicon:
-        """The shipped lexicon, then the user's (~/.config/briefing/lexicon.toml), then the show's."""
+        """The shipped lexicon, then the user's (~/.config/briefing/lexicon.toml), then
+        the show's; later ones win."""
         lexicon = shipped_lexicon()
         own = Path(user_config_dir(APP_NAME)) / "lexicon.toml"
         if own.is_file():

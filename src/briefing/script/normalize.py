@@ -275,12 +275,20 @@ def _decade(match: re.Match[str]) -> str:
 
 
 def _number(match: re.Match[str]) -> str:
+    """Four digits without a comma between 1001 and 2099 are read as a year ("twenty
+    fifteen", "ten sixty-six", "fifteen hundred"), except round thousands."""
     text = match.group(0)
-    if re.fullmatch(r"1[1-9]\d\d|20[1-9]\d|2000", text):
-        return year(text)
-    if re.fullmatch(r"200[1-9]", text):
+    if re.fullmatch(r"1\d\d\d|20\d\d", text) and int(text) % 1000:
         return year(text)
     return cardinal(text)
+
+
+def _range(match: re.Match[str]) -> str:
+    """ "2019-2021" → "2019 to 2021"; "2019-20" → "2019 to 2020" (a span of years)."""
+    first, second = match.group(1), match.group(2)
+    if re.fullmatch(r"(1\d|20)\d\d", first) and re.fullmatch(r"\d\d", second):
+        second = first[:2] + second
+    return f"{first} to {second}"
 
 
 def _symbols(text: str) -> str:
@@ -291,7 +299,18 @@ def _symbols(text: str) -> str:
 
 
 def _pauses(text: str) -> str:
-    """Dashes, brackets and ellipses become the pauses they mark."""
+    """Dashes, brackets and ellipses become the pauses they mark (run until stable: one
+    clean-up can expose another, as in "a (–")."""
+    for _ in range(5):
+        cleaned = _pauses_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _pauses_once(text: str) -> str:
+    text = re.sub(r"\s*[–—]+\s*$", "", text)
     text = re.sub(r"\s+[-–—]+\s+|(?<=\w)[–—]+(?=\w)|\s[–—]|[–—]\s", ", ", text)
     text = re.sub(r"\s*[(\[]\s*", ", ", text)
     text = re.sub(r"\s*[)\]]", ",", text)
@@ -300,7 +319,7 @@ def _pauses(text: str) -> str:
     text = re.sub(r",\s*([\"'])\s*(?=[.,;:!?]|$)", r"\1", text)  # 'group, ".' → 'group".'
     text = re.sub(r",\s*$", "", text)
     text = re.sub(r"^\s*,\s*", "", text)  # no comma opening the text
-    text = re.sub(r",(?=\S)(?!\d)", ", ", text)
+    text = re.sub(r",(?=[^\s\d\"'])", ", ", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
@@ -308,7 +327,9 @@ def _capitalise_sentences(text: str) -> str:
     """A sentence that now starts with a number word starts with a capital, as sentences do."""
     text = re.sub(r"^([\"']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
     return re.sub(
-        r"(?<![ap]\.m)([.!?][\"')\]]*\s+[\"']?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text
+        r"(?<![ap]\.m)([.!?][\"')\]]*\s+[\"']?)([a-z])",  # not after a.m. / p.m.
+        lambda m: m.group(1) + m.group(2).upper(),
+        text,
     )
 
 
@@ -354,7 +375,7 @@ RULES: tuple[Rule, ...] = (
     _sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: ordinal(int(m.group(1)))),
     _sub(r"'(?=[1-9]0s\b)", ""),  # the '90s
     _sub(r"\b(?:(?P<y>1[1-9]\d0|20\d0)|(?P<d>[1-9]0))s\b", _decade),
-    _sub(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?[-–]\s?(\d[\d,]*(?:\.\d+)?)(?![\d.,])", r"\1 to \2"),
+    _sub(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?[-–]\s?(\d[\d,]*(?:\.\d+)?)(?![\d.,])", _range),
     _sub(
         r"(?P<num>" + _NUMBER + r") ?m(?= (?:tall|high|long|wide|deep|sprint|race|hurdles)\b)",
         lambda m: f"{cardinal(m.group('num'))} metres",

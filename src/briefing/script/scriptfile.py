@@ -95,7 +95,8 @@ def read_script(text: str, source: str = "script") -> Script:
             except ValueError:
                 kinds = ", ".join(k.value.capitalize() for k in StoryKind)
                 raise ContentError(
-                    f"{source} line {number}: {heading.group('kind')!r} is not a story kind ({kinds})"
+                    f"{source} line {number}: "
+                    f"{heading.group('kind')!r} is not a story kind ({kinds})"
                 ) from None
             title = heading.group("title") or kind.value.capitalize()
             if kind in (StoryKind.LEAD, StoryKind.HEADLINE) and not heading.group("title"):
