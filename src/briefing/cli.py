@@ -36,7 +36,7 @@ from briefing.synth import ProgressFn, SynthProgress
 
 HEADLINES_HELP = (
     "Headlines for the round-up, numbered as `briefing headlines` shows them: "
-    "numbers and ranges (1,3,5-7), 'all' or 'none'. Default: the first five."
+    "numbers and ranges (1,3,5-7), 'all' or 'none'. Default: the first five distinct ones."
 )
 
 
@@ -258,7 +258,7 @@ def _progress(interactive: bool, quiet: bool) -> Iterator[ProgressFn | None]:
 
 
 @cli.command()
-@click.argument("page", metavar="PAGE", required=False)
+@click.argument("page", metavar="[PAGE]", required=False)
 @click.option(
     "--script",
     "script_file",
@@ -314,9 +314,11 @@ def build(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Make an episode of PAGE: its lead story, then the chosen headlines.
+    """Make an episode of PAGE: its lead story, then the chosen headlines; or of a script
+    file you edited (--script FILE).
 
-    Writes OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
+    Near-duplicate headlines are left out (and said so) unless --keep-duplicates. Writes
+    OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
     art and one chapter per story, and prints its path. An existing episode is replaced
     only once the new one is complete. Progress goes to stderr: a bar on a terminal,
     plain lines otherwise.
