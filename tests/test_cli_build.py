@@ -31,12 +31,18 @@ def test_build_prints_the_dated_episode_path(london_episode) -> None:
     # Off a terminal, progress is plain lines; no warning (pydub's "couldn't find ffmpeg")
     lines = run.stderr.splitlines()
     assert lines[0] == "speech: 50 segments, 0 from the cache"
-    assert [re.sub(r"\d+ of", "N of", line) for line in lines[1:-2]] == [
+    assert [re.sub(r"\d+ of", "N of", line) for line in lines[1:-3]] == [
         "speech: N of 50 sentences made"
     ] * 3
-    assert re.fullmatch(r"speech: done in [\d.]+ s \(50 synthesised, 0 from the cache\)", lines[-2])
-    assert re.fullmatch(rf"wrote {re.escape(str(path))} \([\d.]+ s, 6 chapters\)", lines[-1])
-    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temp files left
+    assert re.fullmatch(r"speech: done in [\d.]+ s \(50 synthesised, 0 from the cache\)", lines[-3])
+    assert re.fullmatch(r"loudness: .* \(linear(, limited)?\)", lines[-2])
+    figures = r"[\d.]+ s, 6 chapters, -?[\d.]+ LUFS, peak -?[\d.]+ dBTP"
+    assert re.fullmatch(rf"wrote {re.escape(str(path))} \({figures}\)", lines[-1])
+    stem = path.stem
+    assert sorted(p.name for p in path.parent.iterdir()) == sorted(  # no temp files left
+        f"{stem}{suffix}"
+        for suffix in (".mp3", ".jpg", ".chapters.json", ".vtt", ".srt", ".md", ".html", ".json")
+    )
 
 
 def test_stream_is_mono_44k_cbr_96k(london_episode) -> None:
@@ -152,13 +158,13 @@ def test_default_output_dir_and_show_override(tmp_path: Path) -> None:
 
 
 def fake_ffmpeg(tmp_path: Path, ffmpeg: str, behaviour: str) -> Path:
-    """An ffmpeg that answers -version truly but, when encoding, writes half a file, then
-    `behaviour`: 'fail' exits 1; 'hang' touches a marker file and sleeps."""
+    """An ffmpeg that does everything truly except encode the MP3: there it writes half a
+    file, then `behaviour`: 'fail' exits 1; 'hang' touches a marker file and sleeps."""
     script = tmp_path / "ffmpeg"
     marker = tmp_path / "encoding"
     script.write_text(
         f"""#!/bin/sh
-case " $* " in *" -version "*) exec "{ffmpeg}" "$@";; esac
+case " $* " in *" libmp3lame "*) ;; *) exec "{ffmpeg}" "$@";; esac
 for last; do :; done
 printf 'ID3 half an mp3' > "$last"
 if [ "{behaviour}" = hang ]; then touch "{marker}"; exec sleep 60; fi
@@ -168,6 +174,11 @@ exit 1
     )
     script.chmod(0o755)
     return script
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file in `directory` with its bytes: a published episode and its sidecars."""
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
 
 @pytest.fixture
@@ -182,7 +193,7 @@ def published(tmp_path: Path) -> Path:
 def test_failed_encode_leaves_the_published_episode_untouched(
     tmp_path: Path, ffmpeg: str, published: Path
 ) -> None:
-    before = published.read_bytes()
+    before = snapshot(published.parent)
     fake = fake_ffmpeg(tmp_path, ffmpeg, "fail")
     run = run_cli(
         "build", TINY, "-H", "1-2", "-q", "-o", published.parent, env={"BRIEFING_FFMPEG": str(fake)}
@@ -190,14 +201,13 @@ def test_failed_encode_leaves_the_published_episode_untouched(
     assert run.code == 6
     assert run.stderr.startswith("error: ffmpeg could not encode the episode")
     assert len(run.stderr.strip().splitlines()) == 1
-    assert published.read_bytes() == before
-    assert sorted(p.name for p in published.parent.iterdir()) == [published.name]
+    assert snapshot(published.parent) == before
 
 
 def test_sigterm_during_encode_leaves_nothing_behind(
     tmp_path: Path, ffmpeg: str, published: Path
 ) -> None:
-    before = published.read_bytes()
+    before = snapshot(published.parent)
     fake = fake_ffmpeg(tmp_path, ffmpeg, "hang")
     process = subprocess.Popen(
         [
@@ -231,5 +241,4 @@ def test_sigterm_during_encode_leaves_nothing_behind(
         subprocess.run(["pkill", "-f", str(fake)], check=False)
     assert process.returncode == 130
     assert stderr.strip() == "error: interrupted; nothing was written"
-    assert published.read_bytes() == before
-    assert sorted(p.name for p in published.parent.iterdir()) == [published.name]
+    assert snapshot(published.parent) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -10,8 +11,7 @@ from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
 from briefing.art import make_cover
-from briefing.audio import AudioFormat, export_mp3
-from briefing.audio.assemble import Assembly
+from briefing.audio import export_mp3
 from briefing.models import Chapter
 from briefing.tags import EpisodeTags, read_episode, write_tags
 
@@ -19,10 +19,9 @@ from .conftest import ENCODER_DELAY_MS, ffmetadata_chapters
 
 
 def silent_mp3(tmp_path: Path, seconds: float) -> tuple[Path, int]:
-    fmt = AudioFormat(sample_rate=22050)
-    pcm = bytes(int(seconds * fmt.sample_rate) * 2)
+    pcm = bytes(int(seconds * 44100) * 2)
     path = tmp_path / "ep.mp3"
-    export_mp3(Assembly(pcm=pcm, format=fmt, chapters=()), path)
+    export_mp3(pcm, 44100, path)
     return path, round(seconds * 1000)
 
 
@@ -75,12 +74,19 @@ def test_tags_are_id3v23_with_every_frame(tmp_path: Path) -> None:
     assert chaps[1].sub_frames.getall("WXXX")[0].url == "https://example.org/1"
 
 
-def test_ffmpeg_reads_every_chapter_in_playback_order(tmp_path: Path, ffmpeg: str) -> None:
+@pytest.mark.parametrize("with_images", [False, True])
+def test_ffmpeg_reads_every_chapter_in_playback_order(
+    tmp_path: Path, ffmpeg: str, with_images: bool
+) -> None:
     path, duration = silent_mp3(tmp_path, 4)
-    # Titles of very different sizes: mutagen alone would write them ordered by size.
-    titles = ["x" * 90, "short", "m" * 40, "Long title with an ampersand & ümlauts " * 2, "z"]
+    # Titles of very different sizes (80+ characters among them): mutagen alone would write
+    # them ordered by size; in a v2.4 tag ffmpeg would drop those of 128 bytes or more.
+    titles = ["x" * 90, "short", "m" * 40, "Long title with an ampersand & ümlauts " * 3, "z"]
     chapters = chapters_for(duration, titles)
-    write_tags(path, tags_for(duration, chapters))
+    image = make_cover("Show", dt.date(2026, 1, 14), size=300) if with_images else None
+    write_tags(path, dataclasses.replace(tags_for(duration, chapters), chapter_image=image))
+    if with_images:
+        assert all(c.sub_frames.getall("APIC") for c in ID3(path).getall("CHAP"))
     listed = ffmetadata_chapters(ffmpeg, path)
     assert [title for _, _, title in listed] == [c.title for c in chapters]
     for (start, end, _), chapter in zip(listed, chapters, strict=True):

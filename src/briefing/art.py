@@ -10,8 +10,11 @@ import datetime as dt
 import hashlib
 import io
 import textwrap
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from briefing.errors import ConfigError
 
 SIZE = 1400
 MAX_EMBED_BYTES = 500_000
@@ -49,9 +52,30 @@ def make_cover(show: str, date: dt.date, size: int = SIZE) -> bytes:
         fill=(230, 230, 230),
     )
 
-    for quality in (88, 80, 70, 60):
+    return _jpeg_under_limit(image)
+
+
+def _jpeg_under_limit(image: Image.Image) -> bytes:
+    for quality in (90, 85, 80, 70, 60, 50):
         buffer = io.BytesIO()
         image.save(buffer, format="JPEG", quality=quality, optimize=True)
         if buffer.tell() <= MAX_EMBED_BYTES:
             break
     return buffer.getvalue()
+
+
+def load_artwork(path: Path) -> bytes:
+    """A user's show artwork as podcast apps want it: a square RGB JPEG of 1400-3000 px,
+    small enough to embed. A non-square image is centre-cropped."""
+    try:
+        with Image.open(path) as opened:
+            image = opened.convert("RGB")
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: the show's artwork cannot be read as an image: {exc}") from None
+    side = min(image.size)
+    left, top = (image.width - side) // 2, (image.height - side) // 2
+    image = image.crop((left, top, left + side, top + side))
+    target = min(max(side, SIZE), 3000)
+    if target != side:
+        image = image.resize((target, target), Image.Resampling.LANCZOS)
+    return _jpeg_under_limit(image)

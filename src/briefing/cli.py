@@ -458,12 +458,21 @@ def _clock(seconds: float) -> str:
 @click.argument("mp3", metavar="EPISODE.mp3")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 def inspect(mp3: str, as_json: bool) -> None:
-    """Show an episode's audio format, tags and chapters."""
+    """Show an episode's audio format, loudness (measured now, per ITU BS.1770), tags and
+    chapters."""
+    from briefing.audio.loudness import measure_file
     from briefing.tags import read_episode
 
     info = read_episode(Path(mp3))
+    loudness = measure_file(Path(mp3))
     if as_json:
-        click.echo(json.dumps(dataclasses.asdict(info), indent=2, ensure_ascii=False))
+        data = dataclasses.asdict(info)
+        data["loudness"] = {
+            "integrated_lufs": loudness.integrated_lufs,
+            "true_peak_dbtp": loudness.true_peak_dbtp,
+            "lra": loudness.lra,
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     from rich.console import Console
     from rich.table import Table
@@ -478,6 +487,11 @@ def inspect(mp3: str, as_json: bool) -> None:
         "audio",
         f"{_clock(info.duration_s)}  "
         f"MP3 {info.bitrate_kbps} kbps, {info.sample_rate} Hz, {channels}",
+    )
+    summary.add_row(
+        "loudness",
+        f"{loudness.integrated_lufs:.1f} LUFS integrated, "
+        f"true peak {loudness.true_peak_dbtp:.1f} dBTP, range {loudness.lra:.1f} LU",
     )
     summary.add_row("tag", f"ID3v{info.id3_version}")
     for key, value in info.tags.items():

@@ -18,6 +18,9 @@ from typing import Any, ClassVar, TypeVar
 
 from briefing.errors import ConfigError
 
+if typing.TYPE_CHECKING:
+    from briefing.audio.sound import SoundDesign
+
 T = TypeVar("T")
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -116,6 +119,16 @@ class ShowConfig:
     headline_voice: str | None = None
     lexicon: str | None = None
     """A lexicon file of your own, relative to the show file."""
+    artwork: str | None = None
+    """Your show's cover art (square, 1400-3000 px), relative to the show file; default: one
+    is made with the show's name and the date."""
+    intro_sting: str = "none"
+    """"default" (a chime made in code), "none", or an audio file played before the intro."""
+    outro_sting: str = "none"
+    music_bed: str = "none"
+    """"default", "none", or an audio file played under the intro, ducked under the voice."""
+    stereo: bool = False
+    """Stereo MP3 (at -16 LUFS) instead of mono (-19 LUFS); the voice is centred."""
     base: Path = Path(".")
     """The show file's directory (not read from the file)."""
 
@@ -148,6 +161,14 @@ class ShowConfig:
 
     def lexicon_path(self) -> Path | None:
         return None if self.lexicon is None else self.base / Path(self.lexicon).expanduser()
+
+    def sound_design(self) -> SoundDesign:
+        from briefing.audio.sound import SoundDesign
+
+        return SoundDesign(self.intro_sting, self.outro_sting, self.music_bed, self.base)
+
+    def artwork_path(self) -> Path | None:
+        return None if self.artwork is None else self.base / Path(self.artwork).expanduser()
 
 
 def load_show(path: Path) -> ShowConfig:

@@ -52,3 +52,67 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+class StagedFiles:
+    """Several outputs written to temp files, then moved into place together, in the
+    order they were staged: the one that says "complete" goes last."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Path, Path]] = []
+
+    def path(self, target: Path) -> Path:
+        """A temp path beside `target`, moved over it on commit."""
+        try:
+            fd, name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+            )
+            os.close(fd)
+        except OSError as exc:
+            raise OutputError(f"cannot write to {target.parent}: {exc.strerror or exc}") from None
+        self._pending.append((Path(name), target))
+        return Path(name)
+
+    def write_text(self, target: Path, text: str) -> None:
+        temp = self.path(target)
+        try:
+            temp.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+    def write_bytes(self, target: Path, data: bytes) -> None:
+        temp = self.path(target)
+        try:
+            temp.write_bytes(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+    def commit(self) -> None:
+        try:
+            for temp, target in self._pending:
+                os.chmod(temp, 0o644)
+                os.replace(temp, target)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot move {temp.name} into place: {exc.strerror or exc}"
+            ) from None
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        for temp, _ in self._pending:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+        self._pending.clear()
+
+
+@contextlib.contextmanager
+def staged() -> Iterator[StagedFiles]:
+    """Stage outputs in the block; all move into place when it succeeds, none if it fails."""
+    files = StagedFiles()
+    try:
+        yield files
+    except BaseException:
+        files.discard()
+        raise
+    files.commit()

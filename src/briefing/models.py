@@ -125,6 +125,17 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """One spoken sentence on the episode's timeline: what the transcript shows."""
+
+    start_ms: float
+    end_ms: float
+    text: str
+    speaker: str
+    """The voice's name, for the transcript's speaker label."""
+
+
+@dataclass(frozen=True)
 class Episode:
     """A finished, tagged episode on disk."""
 

@@ -1,8 +1,9 @@
 """The stages in order: page → script → speech → assembly → tagged MP3. No printing here.
 
     ingest.load_page ─▶ plan_episode (headlines, duplicates, length budget, script)
-        ─▶ synth.synthesize (cache, engines) ─▶ audio.assemble ─▶ audio.export_mp3
-        ─▶ tags.write_tags ─▶ os.replace into place
+        ─▶ synth.synthesize (cache, engines) ─▶ audio.assemble ─▶ audio.apply_sound
+        ─▶ audio.normalize_loudness ─▶ audio.export_mp3 ─▶ tags.write_tags
+        ─▶ publish.sidecars ─▶ all moved into place, metadata last
 
 What a user should hear about (headlines dropped as duplicates or for length) comes back
 as `Note`s for the CLI to print.
@@ -12,21 +13,32 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from platformdirs import user_config_dir
 
-from briefing.art import make_cover
+from briefing.art import load_artwork, make_cover
 from briefing.audio import Assembly, Pauses, assemble, export_mp3, find_ffmpeg
-from briefing.audio.encode import mp3_aligned_frames
+from briefing.audio.encode import Mp3Settings, mp3_aligned_frames
+from briefing.audio.loudness import measure_file, normalize_loudness
+from briefing.audio.sound import apply_sound
 from briefing.cache import MemoryCache, SpeechCache
 from briefing.config import ShowConfig
 from briefing.engines.voices import APP_NAME, DEFAULT_VOICE, VoicePreset, load_presets, load_voice
 from briefing.errors import LanguageError
-from briefing.files import atomic_path, ensure_writable_dir, slug
+from briefing.files import ensure_writable_dir, slug, staged
 from briefing.ingest.language import detect_language, language_name
-from briefing.models import Clip, Episode, Page, Script
+from briefing.models import Clip, Episode, Page, Script, Story
+from briefing.publish.sidecars import (
+    EpisodeMetadata,
+    chapters_json,
+    show_notes_html,
+    show_notes_md,
+    transcript_srt,
+    transcript_vtt,
+)
 from briefing.script import build_script
 from briefing.script.dedupe import drop_near_duplicates
 from briefing.script.normalize import Lexicon, shipped_lexicon
@@ -216,12 +228,12 @@ def build_episode(
     progress: ProgressFn | None = None,
     plan: Plan | None = None,
 ) -> tuple[Episode, tuple[Note, ...]]:
-    """Make the tagged MP3 for `script` in `options.output_dir`; return it and any notes.
+    """Make the tagged MP3 for `script`, and its sidecars, in `options.output_dir`.
 
     ffmpeg, the voices and the output directory are checked before any speech is made.
     With a length budget (and the `plan` it came from), headlines are dropped from the end
-    until the rendered audio fits. The MP3 is encoded and tagged in a temp file that
-    replaces the target only when complete.
+    until the rendered audio fits. Everything is written to temp files first and moved into
+    place together, the metadata file last; a failure leaves the previous episode as it was.
     """
     find_ffmpeg()
     cast = options.cast()
@@ -231,8 +243,14 @@ def build_episode(
 
     def render(script: Script) -> Assembly:
         clips: list[Clip]
-        clips, _ = synthesize(script, cast, cache, progress, fallback)
-        return assemble(script, clips, options.pauses)
+        clips, report = synthesize(script, cast, cache, progress, fallback)
+        voices = Cast(fallback) if report.fallback and fallback else cast
+        speakers = [
+            _speaker(voices, story, options.show)
+            for story in script.stories
+            for _ in story.sentences
+        ]
+        return assemble(script, clips, options.pauses, speakers=speakers)
 
     assembly = render(script)
     notes: list[Note] = []
@@ -255,22 +273,77 @@ def build_episode(
             )
     cache.prune()
 
-    target = episode_path(script, output_dir)
-    assembly = assembly.padded_to(mp3_aligned_frames(assembly.frames, assembly.format.sample_rate))
-    duration_ms = round(assembly.duration_ms)
-    tags = EpisodeTags(
-        title=script.title,
-        show=script.show,
-        date=script.date,
-        summary=script.summary,
-        duration_ms=duration_ms,
-        chapters=assembly.chapters,
-        cover=make_cover(script.show, script.date),
+    intro_sentences = len(script.stories[0].sentences) if script.stories else 0
+    intro_end_ms = assembly.cues[intro_sentences - 1].end_ms if intro_sentences else 0.0
+    assembly = apply_sound(assembly, options.show.sound_design(), intro_end_ms)
+    mp3 = Mp3Settings(channels=2 if options.show.stereo else 1)
+    assembly = assembly.padded_to(
+        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, mp3)
     )
-    with atomic_path(target) as temp:
-        export_mp3(assembly, temp)
-        write_tags(temp, tags)
-    log.info("wrote %s (%.1f s, %d chapters)", target, duration_ms / 1000, len(assembly.chapters))
+    loud = normalize_loudness(
+        assembly.pcm,
+        assembly.format.sample_rate,
+        out_rate=mp3.sample_rate,
+        stereo=options.show.stereo,
+    )
+    artwork = options.show.artwork_path()
+    cover = load_artwork(artwork) if artwork else make_cover(script.show, script.date)
+
+    target = episode_path(script, output_dir)
+    names = sidecar_names(target)
+    duration_ms = round(assembly.duration_ms)
+    with staged() as files:
+        audio = files.path(target)
+        export_mp3(loud.pcm, loud.sample_rate, audio, mp3)
+        write_tags(
+            audio,
+            EpisodeTags(
+                title=script.title,
+                show=script.show,
+                date=script.date,
+                summary=script.summary,
+                duration_ms=duration_ms,
+                chapters=assembly.chapters,
+                cover=cover,
+            ),
+        )
+        measured = measure_file(audio)  # independent of the measurement that set the gain
+        files.write_bytes(output_dir / names["cover"], cover)
+        files.write_text(output_dir / names["chapters"], chapters_json(assembly.chapters))
+        files.write_text(output_dir / names["vtt"], transcript_vtt(assembly.cues))
+        files.write_text(output_dir / names["srt"], transcript_srt(assembly.cues))
+        notes_md = show_notes_md(script, assembly.chapters)
+        files.write_text(output_dir / names["notes_md"], notes_md)
+        files.write_text(output_dir / names["notes_html"], show_notes_html(notes_md, script.title))
+        metadata = EpisodeMetadata(
+            guid=episode_guid(script),
+            title=script.title,
+            show=script.show,
+            date=script.date.isoformat(),
+            summary=script.summary,
+            audio=target.name,
+            bytes=audio.stat().st_size,
+            duration_s=round(duration_ms / 1000, 3),
+            loudness_lufs=measured.integrated_lufs,
+            true_peak_dbtp=measured.true_peak_dbtp,
+            loudness_mode=loud.mode,
+            voices=sorted({v.name for v in cast.voices}),
+            chapters=[
+                {"start": c.start_ms / 1000, "end": c.end_ms / 1000, "title": c.title, "url": c.url}
+                for c in assembly.chapters
+            ],
+            files=names,
+            made=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        )
+        files.write_text(target.with_suffix(".json"), metadata.to_json())  # last: complete
+    log.info(
+        "wrote %s (%.1f s, %d chapters, %.1f LUFS, peak %.1f dBTP)",
+        target,
+        duration_ms / 1000,
+        len(assembly.chapters),
+        measured.integrated_lufs,
+        measured.true_peak_dbtp,
+    )
     episode = Episode(
         path=target,
         title=script.title,
@@ -280,6 +353,31 @@ def build_episode(
         chapters=assembly.chapters,
     )
     return episode, tuple(notes)
+
+
+def _speaker(cast: Cast, story: Story, show: ShowConfig) -> str:
+    """The transcript's speaker label: the host's name for the anchor, else the voice's."""
+    voice = cast.voice_for(story)
+    if voice is cast.anchor and show.host:
+        return show.host
+    return voice.speaker or voice.name
+
+
+def sidecar_names(target: Path) -> dict[str, str]:
+    stem = target.stem
+    return {
+        "cover": f"{stem}.jpg",
+        "chapters": f"{stem}.chapters.json",
+        "vtt": f"{stem}.vtt",
+        "srt": f"{stem}.srt",
+        "notes_md": f"{stem}.md",
+        "notes_html": f"{stem}.html",
+    }
+
+
+def episode_guid(script: Script) -> str:
+    """Stable across rebuilds of the same show and date, so apps never download it twice."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{slug(script.show)}:{script.date}"))
 
 
 def with_show_name(options: BuildOptions, name: str | None) -> BuildOptions:

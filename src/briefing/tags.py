@@ -51,6 +51,8 @@ class EpisodeTags:
     chapters: tuple[Chapter, ...]
     cover: bytes | None = None
     cover_mime: str = "image/jpeg"
+    chapter_image: bytes | None = None
+    """A small JPEG shown with every chapter, if given."""
 
 
 class _PlaybackOrderID3(ID3):
@@ -76,13 +78,15 @@ def _text(frame_class: type, text: str, **kwargs: Any) -> Any:
     return frame_class(encoding=3, text=[text], **kwargs)
 
 
-def _chapter_frames(chapters: tuple[Chapter, ...]) -> list[Any]:
+def _chapter_frames(chapters: tuple[Chapter, ...], image: bytes | None = None) -> list[Any]:
     frames: list[Any] = []
     ids = [f"chp{n}" for n in range(len(chapters))]
     for element_id, chapter in zip(ids, chapters, strict=True):
         sub_frames = [_text(TIT2, chapter.title)]
         if chapter.url:
             sub_frames.append(WXXX(encoding=0, desc="", url=chapter.url))
+        if image:
+            sub_frames.append(APIC(encoding=3, mime="image/jpeg", type=0, desc="", data=image))
         frames.append(
             CHAP(
                 element_id=element_id,
@@ -134,7 +138,7 @@ def write_tags(path: Path, tags: EpisodeTags) -> None:
     id3.add(COMM(encoding=3, lang="eng", desc="", text=[tags.summary]))
     if tags.cover:
         id3.add(APIC(encoding=3, mime=tags.cover_mime, type=3, desc="Cover", data=tags.cover))
-    for frame in _chapter_frames(tags.chapters):
+    for frame in _chapter_frames(tags.chapters, tags.chapter_image):
         id3.add(frame)
     id3.update_to_v23()  # turns TDRC into TYER + TDAT; save(v2_version=3) alone would not
     try:

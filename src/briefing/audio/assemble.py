@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.models import Chapter, Clip, Script, Story
+from briefing.models import Chapter, Clip, Cue, Script, Story
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -52,6 +52,8 @@ class Assembly:
     pcm: bytes
     format: AudioFormat
     chapters: tuple[Chapter, ...]
+    cues: tuple[Cue, ...] = ()
+    """Where each sentence is spoken, exactly, from the clips' sample counts."""
 
     @property
     def frames(self) -> int:
@@ -69,7 +71,9 @@ class Assembly:
         end_ms = round(1000 * frames / self.format.sample_rate)
         chapters = (*self.chapters[:-1], dataclasses.replace(self.chapters[-1], end_ms=end_ms))
         frame_bytes = self.format.channels * self.format.sample_width
-        return Assembly(self.pcm + bytes(extra * frame_bytes), self.format, chapters)
+        return dataclasses.replace(
+            self, pcm=self.pcm + bytes(extra * frame_bytes), chapters=chapters
+        )
 
     def to_segment(self) -> AudioSegment:
         """The programme as a pydub segment, for export."""
@@ -117,8 +121,10 @@ def assemble(
     clips: Sequence[Clip],
     pauses: Pauses = Pauses(),
     fmt: AudioFormat | None = None,
+    speakers: Sequence[str] | None = None,
 ) -> Assembly:
-    """Join one clip per script sentence (in order) with pauses; chapters per story.
+    """Join one clip per script sentence (in order) with pauses; chapters per story, and a
+    transcript cue per sentence (`speakers` names the voice of each).
 
     The intro belongs to the first chapter and the outro to the last, so chapters are
     contiguous from 0 to the end of the audio.
@@ -145,7 +151,9 @@ def assemble(
         add(bytes(frames_in(ms) * frame_bytes))
 
     chapter_starts: list[tuple[Story, int]] = []  # (story, frame where its chapter starts)
+    cues: list[Cue] = []
     clip_iter = iter(clips)
+    speaker_iter = iter(speakers or [""] * len(sentences))
     silence(pauses.head_ms)
     for index, story in enumerate(script.stories):
         if index:
@@ -155,16 +163,20 @@ def assemble(
         for p_index, paragraph in enumerate(story.paragraphs):
             if p_index:
                 silence(pauses.paragraph_ms)
-            for s_index in range(len(paragraph)):
+            for s_index, sentence in enumerate(paragraph):
                 if s_index:
                     silence(pauses.sentence_ms)
+                start = frames
                 add(_convert(next(clip_iter), fmt))
+                ms = 1000 / fmt.sample_rate
+                cues.append(Cue(start * ms, frames * ms, sentence, next(speaker_iter)))
     silence(pauses.tail_ms)
 
     return Assembly(
         pcm=b"".join(parts),
         format=fmt,
         chapters=_chapters(script, chapter_starts, frames, fmt.sample_rate),
+        cues=tuple(cues),
     )
 
 

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.audio.assemble import Assembly, pydub_audio_segment
+from briefing.audio.assemble import pydub_audio_segment
 from briefing.audio.ffmpeg import find_ffmpeg
 from briefing.errors import AudioError, OutputError
 
@@ -42,17 +42,19 @@ def mp3_aligned_frames(frames: int, source_rate: int, settings: Mp3Settings = Mp
     return max(frames, math.ceil((full - LAME_INITIAL_PADDING - _END_PADDING) / ratio))
 
 
-def export_mp3(assembly: Assembly, path: Path, settings: Mp3Settings = Mp3Settings()) -> None:
-    """Encode `assembly` to an untagged CBR MP3 at `path` (a temp file the caller owns).
-
-    ffmpeg resamples to the MP3 rate with its own resampler. It writes no ID3 tag of its
-    own: `tags.write_tags` writes the only one.
-    """
+def export_mp3(
+    pcm: bytes, sample_rate: int, path: Path, settings: Mp3Settings = Mp3Settings()
+) -> None:
+    """Encode signed 16-bit PCM (`settings.channels` channels) to an untagged CBR MP3 at
+    `path`, a temp file the caller owns. pydub drives ffmpeg (found by `find_ffmpeg`); ffmpeg
+    writes no ID3 tag of its own: `tags.write_tags` writes the only one."""
     segment_class = pydub_audio_segment()  # first: importing pydub at all looks for ffmpeg
     from pydub.exceptions import CouldntEncodeError
 
     segment_class.converter = find_ffmpeg()
-    segment = assembly.to_segment()
+    segment = segment_class(
+        data=pcm, sample_width=2, frame_rate=sample_rate, channels=settings.channels
+    )
     try:
         handle = segment.export(
             str(path),

@@ -37,9 +37,11 @@ def find_ffmpeg() -> str:
     return candidate
 
 
-def run_ffmpeg(args: list[str], *, input: bytes | None = None, timeout: float = 600) -> bytes:
-    """Run ffmpeg with `args`; return what it wrote to stdout. `AudioError` on failure."""
-    command = [find_ffmpeg(), "-hide_banner", "-nostdin", "-loglevel", "error", *args]
+def run_ffmpeg(
+    args: list[str], *, input: bytes | None = None, timeout: float = 600, loglevel: str = "error"
+) -> tuple[bytes, str]:
+    """Run ffmpeg with `args`; return its stdout and its stderr. `AudioError` on failure."""
+    command = [find_ffmpeg(), "-hide_banner", "-nostdin", "-loglevel", loglevel, *args]
     try:
         done = subprocess.run(
             command, input=input, capture_output=True, timeout=timeout, check=False
@@ -50,27 +52,17 @@ def run_ffmpeg(args: list[str], *, input: bytes | None = None, timeout: float = 
         stderr = done.stderr.decode("utf-8", "replace").strip()
         last = stderr.splitlines()[-1] if stderr else f"exit status {done.returncode}"
         raise AudioError(f"ffmpeg failed: {last}")
-    return done.stdout
+    return done.stdout, done.stderr.decode("utf-8", "replace")
 
 
-def decode_to_pcm(data: bytes, sample_rate: int, channels: int = 1, fmt: str = "mp3") -> bytes:
+def decode_to_pcm(
+    data: bytes, sample_rate: int, channels: int = 1, fmt: str | None = "mp3"
+) -> bytes:
     """Decode compressed audio (an MP3 from gTTS, say) to signed 16-bit PCM at `sample_rate`.
 
     ffmpeg resamples as it decodes, with its own resampler, so no second pass is needed.
     """
-    return run_ffmpeg(
-        [
-            "-f",
-            fmt,
-            "-i",
-            "pipe:0",
-            "-f",
-            "s16le",
-            "-ac",
-            str(channels),
-            "-ar",
-            str(sample_rate),
-            "pipe:1",
-        ],
-        input=data,
-    )
+    source = ["-f", fmt] if fmt else []  # None: let ffmpeg tell the format from the data
+    args = [*source, "-i", "pipe:0", "-f", "s16le", "-ac", str(channels), "-ar", str(sample_rate)]
+    pcm, _ = run_ffmpeg([*args, "pipe:1"], input=data)
+    return pcm

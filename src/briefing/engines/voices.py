@@ -44,6 +44,8 @@ class VoicePreset:
     path: Path
     """The preset file."""
     settings: EngineSettings
+    speaker: str = ""
+    """The name transcripts show for this voice; default the preset's name."""
     """The engine's own table, parsed and checked."""
 
     @property
@@ -58,6 +60,7 @@ class _Header:
     engine: str
     language: str
     description: str = ""
+    speaker: str = ""
 
 
 def user_voices_dir() -> Path:
@@ -95,6 +98,7 @@ def read_preset(path: Path) -> VoicePreset:
         description=header.description,
         path=path,
         settings=settings,
+        speaker=header.speaker or header.name,
     )
 
 

@@ -1,0 +1,2 @@
+"""Publishing: the files that go beside an episode (chapters, transcripts, show notes,
+metadata) and, later, the feed."""
