@@ -257,10 +257,11 @@ def build_episode(
     if options.max_minutes is not None and plan is not None:
         budget_ms = options.max_minutes * 60_000
         kept = plan.selection
+        lexicon = options.lexicon()
         while kept and assembly.duration_ms > budget_ms:
             kept = kept[:-1]
             script = build_script(
-                plan.page, kept, today=script.date, show=options.show, lexicon=options.lexicon()
+                plan.page, kept, today=script.date, show=options.show, lexicon=lexicon
             )
             assembly = render(script)
         notes += _left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")

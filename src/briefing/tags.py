@@ -97,29 +97,25 @@ def _chapter_frames(chapters: tuple[Chapter, ...], image: bytes | None = None) -
                 sub_frames=sub_frames,
             )
         )
-    ordered = CTOCFlags.ORDERED
-    if len(ids) <= MAX_TOC_CHILDREN:
-        frames.append(
-            CTOC(
-                element_id="toc",
-                flags=CTOCFlags.TOP_LEVEL | ordered,
-                child_element_ids=ids,
-                sub_frames=[_text(TIT2, "Chapters")],
+    top_children = ids
+    if len(ids) > MAX_TOC_CHILDREN:
+        # A CTOC holds at most 255 children: nest ordered sub-tables under the top level.
+        groups = [ids[i : i + MAX_TOC_CHILDREN] for i in range(0, len(ids), MAX_TOC_CHILDREN)]
+        top_children = [f"toc{n}" for n in range(len(groups))]
+        for sub_id, group in zip(top_children, groups, strict=True):
+            frames.append(
+                CTOC(
+                    element_id=sub_id,
+                    flags=CTOCFlags.ORDERED,
+                    child_element_ids=group,
+                    sub_frames=[],
+                )
             )
-        )
-        return frames
-    # A CTOC holds at most 255 children: nest ordered sub-tables under the top level.
-    groups = [ids[i : i + MAX_TOC_CHILDREN] for i in range(0, len(ids), MAX_TOC_CHILDREN)]
-    sub_ids = [f"toc{n}" for n in range(len(groups))]
-    for sub_id, group in zip(sub_ids, groups, strict=True):
-        frames.append(
-            CTOC(element_id=sub_id, flags=ordered, child_element_ids=group, sub_frames=[])
-        )
     frames.append(
         CTOC(
             element_id="toc",
-            flags=CTOCFlags.TOP_LEVEL | ordered,
-            child_element_ids=sub_ids,
+            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+            child_element_ids=top_children,
             sub_frames=[_text(TIT2, "Chapters")],
         )
     )
