@@ -35,7 +35,7 @@ STEREO_TARGET_LUFS = -16.0
 TRUE_PEAK_TARGET = -1.5
 """Where the true peak is aimed; the limit is -1 dBTP, MP3 encoding adds a little."""
 LOUDNESS_RANGE = 11.0
-_LIMITER_MARGIN_DB = 0.3
+_LIMITER_MARGIN_DB = 1.0
 """Extra room below the needed peak: the limiter works on sample peaks, and true peaks
 between samples come out a little higher."""
 
@@ -134,7 +134,7 @@ def normalize_loudness(
     before = _measure(pcm, sample_rate, channels, chain)
     limited = False
     limit_db = 0.0
-    for _ in range(4):  # the limiter lowers loudness too, so the gain needed grows: settle it
+    for _ in range(6):  # the limiter lowers loudness too, so the gain needed grows: settle it
         excess = before.true_peak_dbtp + (target - before.integrated_lufs) - TRUE_PEAK_TARGET
         if excess <= 0:
             break
