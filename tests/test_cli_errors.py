@@ -41,10 +41,13 @@ def test_binary_file(tmp_path: Path) -> None:
     assert_one_line_error(run_cli("build", page, cwd=tmp_path), ExitCode.INPUT, "binary")
 
 
-def test_invalid_utf8(tmp_path: Path) -> None:
+def test_invalid_utf8_is_read_as_windows_1252(tmp_path: Path) -> None:
+    """Not an error: pages saved without a charset are usually Windows-1252."""
     page = tmp_path / "page.txt"
-    page.write_bytes(TINY.read_bytes().replace(b"quickly", b"quick\xff\xfely"))
-    assert_one_line_error(run_cli("build", page, cwd=tmp_path), ExitCode.INPUT, "not valid UTF-8")
+    page.write_bytes(TINY.read_bytes().replace(b"quickly", b"quickly \x96 caf\xe9s"))
+    run = run_cli("script", page, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert "Small news, quickly, cafés." in run.stdout and "\ufffd" not in run.stdout
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from briefing import __version__
 from briefing.config import ShowConfig, load_show
 from briefing.errors import BriefingError, ExitCode
 from briefing.files import atomic_path
-from briefing.ingest import load_page
+from briefing.ingest import FORMATS, load_headlines, load_page
 from briefing.ingest.language import article_text
 from briefing.models import Page
 from briefing.pipeline import (
@@ -80,15 +80,48 @@ def cli() -> None:
     """
 
 
-def _page(path: str) -> Page:
-    return load_page(Path(path))
+def _page(
+    source: str, fmt: str | None = None, title: str | None = None, headlines_from: str | None = None
+) -> Page:
+    page = load_page(source, fmt, title)
+    if headlines_from:
+        page = dataclasses.replace(page, headlines=tuple(load_headlines(headlines_from)))
+    return page
+
+
+def _page_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that say how to read PAGE, shared by every command that reads one."""
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            help="The page's format (default: detected).",
+        ),
+        click.option(
+            "--title", metavar="TEXT", help="The article's headline (for text without one)."
+        ),
+        click.option(
+            "--headlines-from",
+            metavar="SOURCE",
+            help="Headlines for the round-up from an RSS/Atom feed or a text file (one per line), "
+            "a path or a URL, instead of the page's own list.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @cli.command()
 @click.argument("page", metavar="PAGE")
-def headlines(page: str) -> None:
-    """List the numbered headlines of PAGE that a round-up can include."""
-    parsed = _page(page)
+@_page_options
+def headlines(page: str, fmt: str | None, title: str | None, headlines_from: str | None) -> None:
+    """List the numbered headlines of PAGE that a round-up can include.
+
+    PAGE is a file (plain text, HTML, Markdown or JSON), "-" for standard input, or a URL.
+    """
+    parsed = _page(page, fmt, title, headlines_from)
     if not parsed.headlines:
         click.echo("(the page lists no headlines)", err=True)
     for number, headline in enumerate(parsed.headlines, start=1):
@@ -139,6 +172,7 @@ def _notes(notes: tuple[Note, ...], quiet: bool = False) -> None:
 
 @cli.command()
 @click.argument("page", metavar="PAGE")
+@_page_options
 @_script_options
 @click.option(
     "-o",
@@ -149,6 +183,9 @@ def _notes(notes: tuple[Note, ...], quiet: bool = False) -> None:
 )
 def script(
     page: str,
+    fmt: str | None,
+    title: str | None,
+    headlines_from: str | None,
     spec: str | None,
     show_file: Path | None,
     show_name: str | None,
@@ -162,7 +199,7 @@ def script(
     -o, the script goes to an editable file instead: one sentence per line, a heading per
     story. Fix a sentence or a pronunciation, then `briefing build --script FILE`.
     """
-    parsed = _page(page)
+    parsed = _page(page, fmt, title, headlines_from)
     options = _options(
         show_file, show_name, keep_duplicates=keep_duplicates, max_minutes=max_minutes
     )
@@ -266,6 +303,7 @@ def _progress(interactive: bool, quiet: bool) -> Iterator[ProgressFn | None]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Build exactly this script (from `briefing script -o FILE`) instead of a PAGE.",
 )
+@_page_options
 @_script_options
 @click.option(
     "--voice",
@@ -300,6 +338,9 @@ def _progress(interactive: bool, quiet: bool) -> Iterator[ProgressFn | None]:
 def build(
     page: str | None,
     script_file: Path | None,
+    fmt: str | None,
+    title: str | None,
+    headlines_from: str | None,
     spec: str | None,
     show_file: Path | None,
     show_name: str | None,
@@ -316,6 +357,8 @@ def build(
 ) -> None:
     """Make an episode of PAGE: its lead story, then the chosen headlines; or of a script
     file you edited (--script FILE).
+
+    PAGE is a file (plain text, HTML, Markdown or JSON), "-" for standard input, or a URL.
 
     Near-duplicate headlines are left out (and said so) unless --keep-duplicates. Writes
     OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
@@ -350,7 +393,7 @@ def build(
         check_language(" ".join(episode_script.sentences), options)
     else:
         assert page is not None
-        parsed = _page(page)
+        parsed = _page(page, fmt, title, headlines_from)
         parse_selection(spec, len(parsed.headlines))  # a bad spec fails before anything else
         check_language(article_text(parsed.article), options)
         plan = plan_episode(parsed, spec, options)
@@ -360,6 +403,40 @@ def build(
         episode, notes = build_episode(episode_script, options, progress, plan)
     _notes(notes, quiet)
     click.echo(str(episode.path))
+
+
+@cli.command()
+@click.argument("page", metavar="PAGE")
+@_page_options
+@click.option(
+    "--show",
+    "show_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Show file (show.toml).",
+)
+@click.option("--voice", metavar="NAME", help="The voice (default: the show's, else joe).")
+@click.option(
+    "--lang", "language", metavar="CODE", help="The page's language instead of detecting it."
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT_DIR,
+    show_default=True,
+    help="Where the episode is written.",
+)
+@click.option("--no-cache", is_flag=True, help="Synthesise every sentence again; store nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every sentence as it is spoken.")
+@click.pass_context
+def listen(ctx: click.Context, **params: Any) -> None:
+    """Make a single-article episode of PAGE: the article read in full, no round-up.
+
+    The same episode and files as `briefing build PAGE -H none`.
+    """
+    ctx.invoke(build, spec="none", **params)
 
 
 # --- voices and cache ---------------------------------------------------------------------

@@ -40,6 +40,7 @@ class Article:
     """Publication date, if the page gives one."""
     url: str | None = None
     """Where the article lives, if known."""
+    author: str | None = None
 
 
 @dataclass(frozen=True)

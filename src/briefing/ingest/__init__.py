@@ -1,21 +1,55 @@
-"""Ingest: turn a source (a file today; URLs and feeds later) into a `Page`.
+"""Ingest: turn a source (a file, standard input or a URL) into a `Page`.
 
-Reading bytes is kept apart from parsing them, so every parser is testable offline.
+Reading bytes (`read_source`, with `fetch` for URLs) is kept apart from parsing them, so
+every parser is testable offline. Formats: the plain-text page (`textpage.py`), HTML
+(`html.py`, trafilatura), Markdown, and a JSON article; the format is detected from the
+name, the server's content type or the bytes themselves, unless given.
 """
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefing.errors import ContentError, InputError
+from briefing.errors import ContentError, InputError, UsageError
+from briefing.ingest.fetch import fetch, is_url
+from briefing.ingest.headlines import looks_like_feed, parse_feed, parse_headline_lines
+from briefing.ingest.html import parse_html
+from briefing.ingest.jsonpage import parse_json
+from briefing.ingest.markdown import parse_markdown
+from briefing.ingest.text import decode
 from briefing.ingest.textpage import parse_text_page
-from briefing.models import Page
+from briefing.models import Headline, Page
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
+FORMATS = ("text", "html", "markdown", "json")
+STDIN = "-"
 
 
-def read_text(path: Path) -> str:
-    """The text of a page file, decoded as UTF-8 (with or without a BOM)."""
+@dataclass(frozen=True)
+class Source:
+    """A source's bytes, and what is known about them."""
+
+    data: bytes
+    name: str
+    url: str | None = None
+    content_type: str | None = None
+    charset: str | None = None
+
+
+def read_source(source: str | Path) -> Source:
+    """The bytes of a file, of standard input ("-"), or of a URL (fetched)."""
+    text = str(source)
+    if text == STDIN:
+        data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
+        return _checked(Source(data, "standard input"))
+    if is_url(text):
+        fetched = fetch(text)
+        return _checked(
+            Source(fetched.data, text, fetched.url, fetched.content_type, fetched.charset)
+        )
+    path = Path(text)
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a page", hint="give the path of a page file")
     try:
@@ -27,24 +61,101 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path} cannot be read: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path} cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_PAGE_BYTES:
+    return _checked(Source(data, str(path)))
+
+
+def _checked(source: Source) -> Source:
+    if len(source.data) > MAX_PAGE_BYTES:
         raise InputError(
-            f"{path} is over {MAX_PAGE_BYTES // (1024 * 1024)} MB, too large for an article page",
+            f"{source.name} is over {MAX_PAGE_BYTES // (1024 * 1024)} MB, "
+            "too large for an article page",
             hint="give the article page itself",
         )
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path} is a binary file, not a text page")
+    if b"\x00" in source.data[:8192] and not source.data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{source.name} is a binary file, not a text page")
+    return source
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, decoded (UTF-8, else its declared charset, else Windows-1252)."""
+    return decode(read_source(path).data)
+
+
+def detect_format(source: Source) -> str:
+    name = (source.url or source.name).lower().split("?")[0]
+    for suffix, fmt in (
+        (".html", "html"),
+        (".htm", "html"),
+        (".md", "markdown"),
+        (".markdown", "markdown"),
+        (".json", "json"),
+        (".txt", "text"),
+    ):
+        if name.endswith(suffix):
+            return fmt
+    content_type = source.content_type or ""
+    if "html" in content_type:
+        return "html"
+    if "json" in content_type:
+        return "json"
+    if "markdown" in content_type:
+        return "markdown"
+    head = source.data[:4096].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith(b"{"):
+        return "json"
+    if head.startswith(b"# "):
+        return "markdown"
+    return "text"
+
+
+def load_page(source: str | Path, fmt: str | None = None, title: str | None = None) -> Page:
+    """Read and parse a page: a file, "-" for standard input, or an http(s) URL.
+
+    `fmt` ("text", "html", "markdown", "json") overrides detection; `title` gives the
+    article's headline (a plain-text page without one needs it).
+    """
+    read = read_source(source)
+    fmt = fmt or detect_format(read)
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
+    if fmt == "html":
+        page = parse_html(read.data, read.url, read.charset)
+    else:
+        text = decode(read.data, read.charset)
+        if not text.strip():
+            raise ContentError(f"{read.name} is empty")
+        if fmt == "json":
+            page = parse_json(text)
+        elif fmt == "markdown":
+            page = _titled(parse_markdown, text, title)
+        else:
+            page = _titled(parse_text_page, text, title)
+    if title:
+        page = replace(page, article=replace(page.article, title=title))
+    if read.url and not page.article.url:
+        page = replace(page, article=replace(page.article, url=read.url))
+    return page
+
+
+def _titled(parse, text: str, title: str | None) -> Page:  # type: ignore[no-untyped-def]
+    """Parse; if the text has no headline of its own and one is given, put it on top."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path} is not valid UTF-8 (byte {exc.start})", hint="save the page as UTF-8 text"
-        ) from None
+        return parse(text)
+    except ContentError:
+        if not title:
+            raise
+        return parse(f"# {title}\n\n{text}" if parse is parse_markdown else f"{title}\n\n{text}")
 
 
-def load_page(path: Path) -> Page:
-    """Read and parse a page file."""
-    text = read_text(path)
-    if not text.strip():
-        raise ContentError(f"{path} is empty")
-    return parse_text_page(text)
+def load_headlines(source: str | Path) -> list[Headline]:
+    """Headlines for the round-up: an RSS/Atom feed (file or URL), or a text file with one
+    headline per line."""
+    read = read_source(source)
+    if looks_like_feed(read.data) or "xml" in (read.content_type or ""):
+        return parse_feed(read.data, read.name)
+    headlines = parse_headline_lines(decode(read.data, read.charset))
+    if not headlines:
+        raise ContentError(f"{read.name} holds no headlines", hint="one headline per line")
+    return headlines
