@@ -65,6 +65,7 @@ class StandIn:
             "translate.google.co.uk",
             "translate.google.com.au",
             "translate.google.co.in",
+            "translate.google.de",
         )
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         cert.configure_cert(context)

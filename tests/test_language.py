@@ -30,10 +30,30 @@ def test_names_the_voices_that_speak_it(user_voices: Path, tmp_path: Path) -> No
     (user_voices / "gtts-de.toml").write_text(
         "name = 'gtts-de'\nengine = 'gtts'\nlanguage = 'de-DE'\n[gtts]\nlang = 'de'\ntld = 'de'\n"
     )
-    run = run_cli("build", GERMAN, "-o", tmp_path)
+    run = run_cli("build", GERMAN, "--voice", "joe", "-o", tmp_path)
     assert run.code == 8 and "voices that speak German: gtts-de" in run.stderr
 
 
 def test_lang_option_overrides_detection(tmp_path: Path) -> None:
     run = run_cli("build", GERMAN, "--lang", "en", "-q", "-o", tmp_path)
     assert run.code == 0, run.stderr
+
+
+def test_a_voice_that_speaks_it_is_picked_when_none_was_chosen(user_voices: Path) -> None:
+    (user_voices / "gtts-de.toml").write_text(
+        "name = 'gtts-de'\nengine = 'gtts'\nlanguage = 'de-DE'\n[gtts]\nlang = 'de'\ntld = 'de'\n"
+    )
+    run = run_cli("script", GERMAN)  # no audio: only the choice is checked here
+    assert run.code == 0
+    explicit = run_cli("build", GERMAN, "--voice", "joe")
+    assert explicit.code == 8
+
+
+def test_picked_voice_is_said(user_voices: Path, tmp_path: Path, standin) -> None:  # type: ignore[no-untyped-def]
+    (user_voices / "gtts-de.toml").write_text(
+        "name = 'gtts-de'\nengine = 'gtts'\nlanguage = 'de-DE'\n[gtts]\nlang = 'de'\ntld = 'de'\n"
+    )
+    run = run_cli("build", GERMAN, "-o", tmp_path)
+    assert run.code == 0, run.stderr
+    assert "note: the page is in German; gtts-de reads it" in run.stderr
+    assert {r.lang for r in standin.requests} == {"de"}

@@ -194,16 +194,29 @@ def _left_out(page: Page, indexes: tuple[int, ...], minutes: float, how: str) ->
     ]
 
 
-def check_language(text_sample: str, options: BuildOptions) -> str | None:
-    """The language of `text_sample`; a `LanguageError` if a chosen voice does not speak it."""
+def check_language(text_sample: str, options: BuildOptions) -> tuple[BuildOptions, Note | None]:
+    """Voices that speak the language of `text_sample`.
+
+    If no voice was chosen (no --voice, none in the show file) and the default one does not
+    speak it, a voice that does is picked (offline voices first) and a note says so. A
+    chosen voice that does not speak it is a `LanguageError` naming the voices that do.
+    """
     code = options.language or detect_language(text_sample)
     if code is None:
-        return None
+        return options, None
+    note = None
+    chosen = options.voice or options.show.voice
+    if not chosen and options.cast().anchor.language_code != code:
+        speakers = [p for p in load_presets().values() if p.language_code == code]
+        speakers.sort(key=lambda p: (p.engine != "piper", p.name))
+        if speakers:
+            options = replace(options, voice=speakers[0].name)
+            note = Note(f"the page is in {language_name(code)}; {speakers[0].name} reads it")
     voices = options.cast().voices + ([load_voice(options.fallback)] if options.fallback else [])
     for voice in voices:
         if voice.language_code != code:
             raise _language_error(code, voice)
-    return code
+    return options, note
 
 
 def _language_error(code: str, voice: VoicePreset) -> LanguageError:

@@ -194,7 +194,7 @@ def _diagnose(exc: requests.RequestException, host: str) -> tuple[str, float | N
         retry_after = float(header) if header.isdigit() else None
         return f"HTTP {status} from {host}", retry_after, status == 429 or status >= 500
     if isinstance(exc, requests.exceptions.SSLError):
-        return f"the TLS certificate of {host} is not trusted ({exc})", None, False
+        return f"the TLS certificate of {host} is not trusted", None, False
     if isinstance(exc, requests.Timeout):
         return f"no answer from {host} within the timeout", None, True
     if isinstance(exc, requests.ConnectionError):
