@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import signal
@@ -89,8 +90,9 @@ def _page(
     return page
 
 
-def _page_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options that say how to read PAGE, shared by every command that reads one."""
+def _page_options(command: Callable[..., Any], round_up: bool = True) -> Callable[..., Any]:
+    """Options that say how to read PAGE (and, with `round_up`, where its headlines come
+    from), shared by every command that reads one."""
     options = [
         click.option(
             "--format",
@@ -101,13 +103,16 @@ def _page_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--title", metavar="TEXT", help="The article's headline (for text without one)."
         ),
-        click.option(
-            "--headlines-from",
-            metavar="SOURCE",
-            help="Headlines for the round-up from an RSS/Atom feed or a text file (one per line), "
-            "a path or a URL, instead of the page's own list.",
-        ),
     ]
+    if round_up:
+        options.append(
+            click.option(
+                "--headlines-from",
+                metavar="SOURCE",
+                help="Headlines for the round-up from an RSS/Atom feed or a text file (one per "
+                "line), a path or a URL, instead of the page's own list.",
+            )
+        )
     for option in reversed(options):
         command = option(command)
     return command
@@ -162,6 +167,34 @@ def _script_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _options(show_file: Path | None, show_name: str | None, **fields: Any) -> BuildOptions:
     show = load_show(show_file) if show_file else ShowConfig()
     return with_show_name(BuildOptions(show=show, **fields), show_name)
+
+
+def _making_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options of commands that make an episode: `build` and `listen`."""
+    options = [
+        click.option(
+            "--lang",
+            "language",
+            metavar="CODE",
+            help="The page's language (en, de, ...) instead of detecting it.",
+        ),
+        click.option(
+            "-o",
+            "--output-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=DEFAULT_OUTPUT_DIR,
+            show_default=True,
+            help="Where the episode is written.",
+        ),
+        click.option(
+            "--no-cache", is_flag=True, help="Synthesise every sentence again; store nothing."
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr."),
+        click.option("-v", "--verbose", is_flag=True, help="Log every sentence as it is spoken."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def _notes(notes: tuple[Note, ...], quiet: bool = False) -> None:
@@ -318,23 +351,7 @@ def _progress(interactive: bool, quiet: bool) -> Iterator[ProgressFn | None]:
     metavar="NAME",
     help="If a voice fails for good (gTTS offline, say), re-voice the whole episode with NAME.",
 )
-@click.option(
-    "--lang",
-    "language",
-    metavar="CODE",
-    help="The page's language (en, de, ...) instead of detecting it.",
-)
-@click.option(
-    "-o",
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUTPUT_DIR,
-    show_default=True,
-    help="Where the episode is written.",
-)
-@click.option("--no-cache", is_flag=True, help="Synthesise every sentence again; store nothing.")
-@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
-@click.option("-v", "--verbose", is_flag=True, help="Log every sentence as it is spoken.")
+@_making_options
 def build(
     page: str | None,
     script_file: Path | None,
@@ -409,7 +426,7 @@ def build(
 
 @cli.command()
 @click.argument("page", metavar="PAGE")
-@_page_options
+@functools.partial(_page_options, round_up=False)
 @click.option(
     "--show",
     "show_file",
@@ -418,27 +435,14 @@ def build(
     help="Show file (show.toml).",
 )
 @click.option("--voice", metavar="NAME", help="The voice (default: the show's, else joe).")
-@click.option(
-    "--lang", "language", metavar="CODE", help="The page's language instead of detecting it."
-)
-@click.option(
-    "-o",
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_OUTPUT_DIR,
-    show_default=True,
-    help="Where the episode is written.",
-)
-@click.option("--no-cache", is_flag=True, help="Synthesise every sentence again; store nothing.")
-@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
-@click.option("-v", "--verbose", is_flag=True, help="Log every sentence as it is spoken.")
+@_making_options
 @click.pass_context
 def listen(ctx: click.Context, **params: Any) -> None:
     """Make a single-article episode of PAGE: the article read in full, no round-up.
 
     The same episode and files as `briefing build PAGE -H none`.
     """
-    ctx.invoke(build, spec="none", **params)
+    ctx.invoke(build, spec="none", headlines_from=None, **params)
 
 
 # --- voices and cache ---------------------------------------------------------------------
