@@ -186,6 +186,7 @@ class StandIn:
                 audio = base64.b64encode(self._mp3(text)).decode("ascii")
                 line = f'[["wrb.fr","jQ1olc","[\\"{audio}\\"]",null,null,null,"generic"]]'
                 payload, status = f")]}}'\n\n{len(line)}\n{line}\n".encode(), 200
+            self._done(record)  # before answering: the client may send its next at once
             handler.send_response(status)
             handler.send_header("Content-Type", "application/json; charset=utf-8")
             handler.send_header("Content-Length", str(len(payload)))
@@ -193,6 +194,10 @@ class StandIn:
             handler.wfile.write(payload)
             handler.wfile.flush()
         finally:
-            with self._lock:
+            self._done(record)
+
+    def _done(self, record: Recorded) -> None:
+        with self._lock:
+            if not record.ended:
                 self._in_flight -= 1
                 record.ended = time.monotonic()
