@@ -129,6 +129,35 @@ class ShowConfig:
     """"default", "none", or an audio file played under the intro, ducked under the voice."""
     stereo: bool = False
     """Stereo MP3 (at -16 LUFS) instead of mono (-19 LUFS); the voice is centred."""
+    # --- the feed (briefing publish) ---
+    description: str = ""
+    """What the show is about, for podcast apps (up to 4000 bytes)."""
+    author: str = ""
+    owner_name: str = ""
+    owner_email: str = ""
+    language: str = "en"
+    category: str = "News"
+    subcategory: str = "Daily News"
+    explicit: bool = False
+    website: str = ""
+    """The show's web page (the feed's <link>); default the base URL."""
+    base_url: str = ""
+    """Where the output directory is served from; --base-url overrides it."""
+    locked: bool = True
+    """podcast:locked: other hosts may not import the feed."""
+    keep: int = 0
+    """Episodes to keep when publishing (the newest); 0 keeps all."""
+    # --- daily episodes (briefing daily) ---
+    lead: str = ""
+    """Where the day's lead article comes from: a page, a URL, or a directory of pages (the
+    newest is used); relative to the show file."""
+    headlines_from: str = ""
+    """Where the round-up's headlines come from: a feed or list (path or URL); default the
+    lead page's own list."""
+    headlines: str = ""
+    """Which headlines (-H); default the first five distinct ones."""
+    output_dir: str = "output"
+    """Where episodes and the feed go, relative to the show file."""
     base: Path = Path(".")
     """The show file's directory (not read from the file)."""
 
@@ -166,6 +195,12 @@ class ShowConfig:
         from briefing.audio.sound import SoundDesign
 
         return SoundDesign(self.intro_sting, self.outro_sting, self.music_bed, self.base)
+
+    def resolve(self, value: str) -> str:
+        """A path from the show file, relative to it; URLs as they are."""
+        if not value or "://" in value[:12]:
+            return value
+        return str(self.base / Path(value).expanduser())
 
     def artwork_path(self) -> Path | None:
         return None if self.artwork is None else self.base / Path(self.artwork).expanduser()

@@ -31,6 +31,7 @@ from briefing.errors import LanguageError
 from briefing.files import ensure_writable_dir, slug, staged
 from briefing.ingest.language import detect_language, language_name
 from briefing.models import Clip, Episode, Page, Script, Story
+from briefing.publish.publisher import lock, read_episodes
 from briefing.publish.sidecars import (
     EpisodeMetadata,
     chapters_json,
@@ -349,7 +350,10 @@ def build_episode(
             files=names,
             made=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
-        files.write_text(target.with_suffix(".json"), metadata.to_json())  # last: complete
+        with lock(output_dir):  # numbering and moving into place, one build at a time
+            metadata = replace(metadata, episode=episode_number(output_dir, metadata.guid))
+            files.write_text(target.with_suffix(".json"), metadata.to_json())  # last: complete
+            files.commit()
     log.info(
         "wrote %s (%.1f s, %d chapters, %.1f LUFS, peak %.1f dBTP)",
         target,
@@ -375,6 +379,12 @@ def _speaker(cast: Cast, story: Story, show: ShowConfig) -> str:
     if voice is cast.anchor and show.host:
         return show.host
     return voice.speaker or voice.name
+
+
+def episode_number(directory: Path, guid: str) -> int:
+    """The number an episode keeps when rebuilt, else one more than any other's."""
+    existing = {e.meta["guid"]: int(e.meta.get("episode", 0)) for e in read_episodes(directory)[0]}
+    return existing.get(guid) or max(existing.values(), default=0) + 1
 
 
 def sidecar_names(target: Path) -> dict[str, str]:

@@ -157,6 +157,8 @@ class EpisodeMetadata:
     files: dict[str, str]
     """Sidecar kind → file name: chapters, vtt, srt, notes_md, notes_html, cover."""
     made: str
+    episode: int = 1
+    """The episode's number in the show: kept when it is rebuilt."""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, indent=2, ensure_ascii=False) + "\n"
