@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import http.client
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -319,3 +320,55 @@ def test_mime_types_and_index(served: tuple[str, int, Path]) -> None:
 def test_serve_binds_to_loopback_by_default() -> None:
     run = run_cli("serve", "--help")
     assert "[default: 127.0.0.1]" in run.stdout
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(
+    not CHROMIUM and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed (.ci/run installs it)",
+)
+def test_index_page_plays_and_chapters_seek_in_a_real_browser(
+    served: tuple[str, int, Path],
+) -> None:
+    """Headless Chromium, driven by Playwright: the player loads the episode, and clicking a
+    chapter moves currentTime to that chapter's start."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "CI must have chromium: .ci/run installs it"
+    host, port, shelf = served
+    meta = json.loads((shelf / "2026-03-02-the-tiny-times.json").read_text())
+    second = meta["chapters"][1]["start"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--autoplay-policy=no-user-gesture-required",
+            ],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"http://{host}:{port}/")
+            section = page.locator("section.episode", has_text="Harbour festival returns")
+            audio = section.locator("audio")
+            page.wait_for_function(
+                "a => a.readyState >= 1 && a.duration > 0", arg=audio.element_handle()
+            )
+            duration = audio.evaluate("a => a.duration")
+            assert abs(duration - meta["duration_s"]) < 0.5
+            section.locator("button.chapter").nth(1).click()
+            position = audio.evaluate("a => a.currentTime")
+            assert second <= position < second + 2.0
+            played = page.wait_for_function(
+                "a => !a.paused && a.currentTime > 0", arg=audio.element_handle()
+            )
+            assert played
+        finally:
+            browser.close()
