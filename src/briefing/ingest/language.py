@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from briefing.models import Article
+
+log = logging.getLogger(__name__)
 
 _SAMPLE_CHARS = 5000
 _MIN_CHARS = 40
@@ -22,7 +26,11 @@ def detect_language(text: str) -> str | None:
         return None
     import py3langid
 
-    code, _score = py3langid.classify(text)
+    try:
+        code, _score = py3langid.classify(text)
+    except OSError as exc:  # its model is unpacked to a temp file: a full disk stops it
+        log.warning("the page's language could not be detected (%s); not checking it", exc)
+        return None
     return str(code)
 
 
