@@ -407,14 +407,14 @@ def build(
     plan = None
     if script_file is not None:
         episode_script = load_script(script_file)
-        options, language_note = check_language(" ".join(episode_script.sentences), options)
-        _notes((language_note,) if language_note else (), quiet)
+        options, language_notes = check_language(" ".join(episode_script.sentences), options)
+        _notes(language_notes, quiet)
     else:
         assert page is not None
         parsed = _page(page, fmt, title, headlines_from)
         parse_selection(spec, len(parsed.headlines))  # a bad spec fails before anything else
-        options, language_note = check_language(article_text(parsed.article), options)
-        _notes((language_note,) if language_note else (), quiet)
+        options, language_notes = check_language(article_text(parsed.article), options)
+        _notes(language_notes, quiet)
         plan = plan_episode(parsed, spec, options)
         _notes(plan.notes, quiet)
         episode_script = plan.script

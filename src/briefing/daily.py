@@ -61,8 +61,8 @@ def run_daily(
             Note(f"{target.name} is already made for {day}; publishing only (--force rebuilds)")
         )
     else:
-        options, language_note = check_language(article_text(page.article), options)
-        notes += [language_note] if language_note else []
+        options, language_notes = check_language(article_text(page.article), options)
+        notes += language_notes
         plan = plan_episode(page, show.headlines or None, options, today=day)
         notes += plan.notes
         episode, built_notes = build_episode(plan.script, options, plan=plan)

@@ -195,7 +195,9 @@ def _left_out(page: Page, indexes: tuple[int, ...], minutes: float, how: str) ->
     ]
 
 
-def check_language(text_sample: str, options: BuildOptions) -> tuple[BuildOptions, Note | None]:
+def check_language(
+    text_sample: str, options: BuildOptions
+) -> tuple[BuildOptions, tuple[Note, ...]]:
     """Voices that speak the language of `text_sample`.
 
     If no voice was chosen (no --voice, none in the show file) and the default one does not
@@ -204,20 +206,20 @@ def check_language(text_sample: str, options: BuildOptions) -> tuple[BuildOption
     """
     code = options.language or detect_language(text_sample)
     if code is None:
-        return options, None
-    note = None
+        return options, ()
+    notes: tuple[Note, ...] = ()
     chosen = options.voice or options.show.voice
     if not chosen and options.cast().anchor.language_code != code:
         speakers = [p for p in load_presets().values() if p.language_code == code]
         speakers.sort(key=lambda p: (p.engine != "piper", p.name))
         if speakers:
             options = replace(options, voice=speakers[0].name)
-            note = Note(f"the page is in {language_name(code)}; {speakers[0].name} reads it")
+            notes = (Note(f"the page is in {language_name(code)}; {speakers[0].name} reads it"),)
     voices = options.cast().voices + ([load_voice(options.fallback)] if options.fallback else [])
     for voice in voices:
         if voice.language_code != code:
             raise _language_error(code, voice)
-    return options, note
+    return options, notes
 
 
 def _language_error(code: str, voice: VoicePreset) -> LanguageError:
