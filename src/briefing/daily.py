@@ -16,11 +16,11 @@ from briefing.pipeline import (
     Note,
     build_episode,
     check_language,
-    episode_path,
+    episode_file,
     plan_episode,
 )
 from briefing.publish.publisher import publish
-from briefing.script import build_script
+from briefing.script.build import DEFAULT_SHOW
 
 log = logging.getLogger(__name__)
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".markdown", ".json")
@@ -53,8 +53,8 @@ def run_daily(
     page = replace(page, article=replace(page.article, date=day))  # the day's episode
     if show.headlines_from:
         page = replace(page, headlines=tuple(load_headlines(show.resolve(show.headlines_from))))
-    probe = build_script(page, (), today=day, show=show)
-    target = episode_path(probe, output_dir)
+    show_name = show.name or page.article.publication or DEFAULT_SHOW
+    target = episode_file(show_name, day, output_dir)
     notes: list[Note] = []
     if target.with_suffix(".json").is_file() and not force:
         notes.append(

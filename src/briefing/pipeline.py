@@ -108,7 +108,11 @@ class Plan:
 
 def episode_path(script: Script, output_dir: Path) -> Path:
     """``output/2026-01-14-london-daily.mp3``: the date, then the show as an ASCII slug."""
-    return output_dir / f"{script.date.isoformat()}-{slug(script.show)}.mp3"
+    return episode_file(script.show, script.date, output_dir)
+
+
+def episode_file(show: str, date: dt.date, output_dir: Path) -> Path:
+    return output_dir / f"{date.isoformat()}-{slug(show)}.mp3"
 
 
 def plan_episode(
