@@ -259,7 +259,9 @@ def build_episode(
     cast = options.cast()
     fallback = load_voice(options.fallback) if options.fallback else None
     output_dir = ensure_writable_dir(options.output_dir)
-    cache: SpeechCache = SpeechCache.default() if options.use_cache else MemoryCache()
+    cache: SpeechCache | None = SpeechCache.default() if options.use_cache else None
+    if cache is None and options.max_minutes is not None:
+        cache = MemoryCache()  # re-rendering to fit the budget must not speak anything twice
 
     def render(script: Script) -> Assembly:
         clips: list[Clip]
@@ -292,7 +294,8 @@ def build_episode(
                     f"more than {options.max_minutes:g}"
                 )
             )
-    cache.prune()
+    if cache is not None:
+        cache.prune()
 
     intro_sentences = len(script.stories[0].sentences) if script.stories else 0
     intro_end_ms = assembly.cues[intro_sentences - 1].end_ms if intro_sentences else 0.0
@@ -304,7 +307,7 @@ def build_episode(
     loud = normalize_loudness(
         assembly.pcm,
         assembly.format.sample_rate,
-        out_rate=mp3.sample_rate,
+        out_rate=assembly.format.sample_rate,  # the encoder resamples: one buffer half the size
         stereo=options.show.stereo,
     )
     artwork = options.show.artwork_path()
