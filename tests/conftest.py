@@ -38,6 +38,14 @@ def ffmetadata_chapters(ffmpeg: str, path: Path) -> list[tuple[int, int, str]]:
     return found
 
 
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file in `directory` with its bytes (a published episode, its sidecars, the feed),
+    leaving out the directory's lock file."""
+    return {
+        p.name: p.read_bytes() for p in sorted(directory.iterdir()) if p.name != ".briefing.lock"
+    }
+
+
 @dataclass
 class Run:
     code: int

@@ -20,7 +20,7 @@ from briefing.ingest import load_page
 from briefing.script.normalize import normalize, shipped_lexicon
 from briefing.script.sentences import spoken_sentences
 
-from .conftest import ENCODER_DELAY_MS, LONDON, TINY, ffmetadata_chapters, run_cli
+from .conftest import ENCODER_DELAY_MS, LONDON, TINY, ffmetadata_chapters, run_cli, snapshot
 
 
 def test_build_prints_the_dated_episode_path(london_episode) -> None:
@@ -176,11 +176,6 @@ exit 1
     )
     script.chmod(0o755)
     return script
-
-
-def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file in `directory` with its bytes: a published episode and its sidecars."""
-    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
 
 @pytest.fixture

@@ -18,13 +18,7 @@ from lxml import etree
 
 from briefing.errors import ExitCode
 
-from .conftest import LONDON, TINY, run_cli
-
-
-def snapshot(directory: Path) -> dict[str, bytes]:
-    return {
-        p.name: p.read_bytes() for p in sorted(directory.iterdir()) if p.name != ".briefing.lock"
-    }
+from .conftest import LONDON, TINY, run_cli, snapshot
 
 
 @pytest.fixture

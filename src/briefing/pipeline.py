@@ -392,7 +392,8 @@ def _speaker(cast: Cast, story: Story, show: ShowConfig) -> str:
 
 def episode_number(directory: Path, guid: str) -> int:
     """The number an episode keeps when rebuilt, else one more than any other's."""
-    existing = {e.meta["guid"]: int(e.meta.get("episode", 0)) for e in read_episodes(directory)[0]}
+    episodes, _ = read_episodes(directory, notes=False)
+    existing = {e.meta["guid"]: int(e.meta.get("episode", 0)) for e in episodes}
     return existing.get(guid) or max(existing.values(), default=0) + 1
 
 

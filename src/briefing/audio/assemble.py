@@ -75,16 +75,6 @@ class Assembly:
             self, pcm=self.pcm + bytes(extra * frame_bytes), chapters=chapters
         )
 
-    def to_segment(self) -> AudioSegment:
-        """The programme as a pydub segment, for export."""
-        segment_class = pydub_audio_segment()
-        return segment_class(
-            data=self.pcm,
-            sample_width=self.format.sample_width,
-            frame_rate=self.format.sample_rate,
-            channels=self.format.channels,
-        )
-
 
 def pydub_audio_segment() -> type[AudioSegment]:
     """pydub's AudioSegment, imported without its "couldn't find ffmpeg" warning.

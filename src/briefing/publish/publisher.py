@@ -43,9 +43,9 @@ def lock(directory: Path) -> FileLock:
     return FileLock(str(directory / LOCK_NAME), timeout=LOCK_TIMEOUT)
 
 
-def read_episodes(directory: Path) -> tuple[list[FeedEpisode], list[str]]:
+def read_episodes(directory: Path, notes: bool = True) -> tuple[list[FeedEpisode], list[str]]:
     """Every complete episode (its metadata file readable and its MP3 there), and why
-    any other metadata file was skipped."""
+    any other metadata file was skipped; with `notes`, each one's show notes for the feed."""
     episodes, skipped = [], []
     for path in sorted(directory.glob("*.json")):
         if path.name.endswith(".chapters.json"):
@@ -58,8 +58,8 @@ def read_episodes(directory: Path) -> tuple[list[FeedEpisode], list[str]]:
             audio = directory / meta["audio"]
             if audio.parent != directory or not audio.is_file():
                 raise ValueError(f"its audio {meta['audio']!r} is missing")
-            notes = meta["files"].get("notes_html")
-            html = notes_html_body(directory / notes) if notes else ""
+            notes_file = meta["files"].get("notes_html") if notes else None
+            html = notes_html_body(directory / notes_file) if notes_file else ""
             episodes.append(FeedEpisode(meta, audio.stat().st_size, html))
         except (OSError, ValueError, TypeError, AttributeError) as exc:
             skipped.append(f"{path.name}: {exc}")

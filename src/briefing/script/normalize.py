@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -403,7 +403,3 @@ def normalize(text: str, lexicon: Lexicon | None = None) -> str:
     for rule in RULES:
         text = rule(text)
     return FINAL(text)
-
-
-def normalize_all(texts: Iterable[str], lexicon: Lexicon | None = None) -> list[str]:
-    return [normalize(t, lexicon) for t in texts]
