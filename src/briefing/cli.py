@@ -71,13 +71,16 @@ def cli() -> None:
       briefing build examples/london-daily.txt -H 1-5  # → output/2026-01-14-london-daily.mp3
       briefing inspect output/2026-01-14-london-daily.mp3
 
+    PAGE is a plain-text, HTML, Markdown or JSON file, "-" for standard input, or a URL.
     Speech is made offline by the Piper voice "joe" unless you choose another with --voice
     (`briefing voices` lists them); speech is cached, so rebuilding costs little.
+    `briefing publish` writes the podcast feed; `briefing serve` previews it.
 
     \b
     Exit codes: 0 ok, 1 bug, 2 usage, 3 input unreadable, 4 no article in input,
     5 speech failed, 6 ffmpeg missing or failed, 7 output not writable,
-    8 no chosen voice speaks the page's language, 9 bad voice preset, 130 interrupted.
+    8 no chosen voice speaks the page's language, 9 bad preset, show file or lexicon,
+    130 interrupted.
     """
 
 
