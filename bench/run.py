@@ -5,7 +5,8 @@
 Measures, on this machine:
 - a cold build of the London Daily episode (lead + 5 headlines) with Piper, next to Piper
   alone synthesising the same sentences in one process (the floor);
-- a warm rebuild (all speech cached), next to one ffmpeg encode of the same audio (the floor);
+- a warm rebuild (all speech cached), next to one ffmpeg encode of the same audio (the floor),
+  and a rebuild after an edit (a new show name: the intro is spoken again, the audio is new);
 - episodes of about 5, 15, 30 and 60 minutes made from the corpus (every sentence unique,
   no cache): wall time per audio minute and peak memory.
 Prints Markdown to paste into bench/README.md. The gTTS comparison is bench/gtts_speed.py.
@@ -93,6 +94,17 @@ def main() -> None:
         floor = measure("piper-floor", str(work / "sentences.json"))
         cold = measure("briefing", "build", str(PAGE), "-q", "-o", str(work / "out"), env=env)
         warm = measure("briefing", "build", str(PAGE), "-q", "-o", str(work / "out"), env=env)
+        edited = measure(
+            "briefing",
+            "build",
+            str(PAGE),
+            "-q",
+            "--show-name",
+            "London Daily Edited",
+            "-o",
+            str(work / "edited"),
+            env=env,
+        )
         mp3 = next((work / "out").glob("*.mp3"))
         subprocess.run(
             [ffmpeg, "-v", "error", "-i", str(mp3), "-ar", "22050", str(work / "a.wav")], check=True
@@ -126,9 +138,12 @@ def main() -> None:
             f"| cold build, London Daily ({minutes:.1f} min) | {cold['seconds']:.1f} | "
             f"{floor['seconds']:.1f} (Piper alone) | "
             f"{cold['seconds'] / floor['seconds']:.2f}x | ≤ 1.2x | "
-            f"{cold['rss_mb']:.0f} |",
+            f"{cold['rss_mb']:.0f} (Piper alone {floor['rss_mb']:.0f}) |",
             f"| warm rebuild | {warm['seconds']:.1f} | {encode:.2f} (one encode) | "
-            f"{warm['seconds'] / encode:.1f}x | ≤ 1.5x | {warm['rss_mb']:.0f} |",
+            f"{warm['seconds'] / encode:.2f}x | ≤ 1.5x | {warm['rss_mb']:.0f} |",
+            f"| rebuild after an edit (intro re-spoken) | {edited['seconds']:.1f} | "
+            f"{encode:.2f} (one encode) | {edited['seconds'] / encode:.2f}x | — | "
+            f"{edited['rss_mb']:.0f} |",
         ]
         if not args.skip_lengths:
             rows += [

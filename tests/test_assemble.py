@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -39,16 +40,16 @@ PAUSES = Pauses(
 )
 
 
-def test_length_is_clips_plus_pauses_exactly() -> None:
+def test_length_is_clips_plus_pauses_exactly(tmp_path: Path) -> None:
     clips = [tone(500)] * 6
-    assembly = assemble(SCRIPT, clips, PAUSES)
+    assembly = assemble(SCRIPT, clips, tmp_path / "p.pcm", PAUSES)
     pauses_ms = 10 + 400 * 3 + 100 + 200 + 30  # head, 3 story gaps, 1 sentence, 1 paragraph, tail
     assert assembly.frames == RATE * (6 * 500 + pauses_ms) // 1000
     assert abs(assembly.duration_ms - (6 * 500 + pauses_ms)) < 0.1
 
 
-def test_chapters_contiguous_intro_and_outro_join_neighbours() -> None:
-    assembly = assemble(SCRIPT, [tone(500)] * 6, PAUSES)
+def test_chapters_contiguous_intro_and_outro_join_neighbours(tmp_path: Path) -> None:
+    assembly = assemble(SCRIPT, [tone(500)] * 6, tmp_path / "p.pcm", PAUSES)
     lead, second = assembly.chapters
     assert (lead.title, second.title, second.url) == ("Lead", "Second", "https://example.org/2")
     assert lead.start_ms == 0
@@ -59,28 +60,31 @@ def test_chapters_contiguous_intro_and_outro_join_neighbours() -> None:
     assert second.start_ms == speech_starts - 50
 
 
-def test_clips_of_another_rate_are_converted_to_one_format() -> None:
+def test_clips_of_another_rate_are_converted_to_one_format(tmp_path: Path) -> None:
     script = make_script(Story(StoryKind.LEAD, "Lead", (("A.", "B."),)))
-    assembly = assemble(script, [tone(1000), tone(1000, rate=24000)], Pauses(0, 0, 0, 0, 0, 0))
+    assembly = assemble(
+        script, [tone(1000), tone(1000, rate=24000)], tmp_path / "p.pcm", Pauses(0, 0, 0, 0, 0, 0)
+    )
     assert assembly.format == AudioFormat(sample_rate=RATE)
     assert abs(assembly.duration_ms - 2000) < 1
 
 
-def test_clip_count_must_match_sentences() -> None:
+def test_clip_count_must_match_sentences(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
-        assemble(SCRIPT, [tone(100)], PAUSES)
+        assemble(SCRIPT, [tone(100)], tmp_path / "p.pcm", PAUSES)
 
 
-def test_script_without_chapter_stories_gets_one_chapter() -> None:
+def test_script_without_chapter_stories_gets_one_chapter(tmp_path: Path) -> None:
     script = make_script(Story(StoryKind.INTRO, "Intro", (("Hi.",),)))
-    (chapter,) = assemble(script, [tone(300)], PAUSES).chapters
+    (chapter,) = assemble(script, [tone(300)], tmp_path / "p.pcm", PAUSES).chapters
     assert (chapter.title, chapter.start_ms) == ("Episode", 0)
 
 
-def test_padded_to_extends_the_last_chapter() -> None:
-    assembly = assemble(SCRIPT, [tone(500)] * 6, PAUSES)
+def test_padded_to_extends_the_last_chapter(tmp_path: Path) -> None:
+    assembly = assemble(SCRIPT, [tone(500)] * 6, tmp_path / "p.pcm", PAUSES)
     longer = assembly.padded_to(assembly.frames + RATE)
     assert longer.frames == assembly.frames + RATE
+    assert (tmp_path / "p.pcm").stat().st_size == 2 * longer.frames
     assert longer.chapters[-1].end_ms == round(longer.duration_ms)
     assert longer.chapters[0] == assembly.chapters[0]
 

@@ -44,13 +44,13 @@ def test_rebuild_synthesises_nothing_and_an_edit_only_itself(
 ) -> None:
     cache = SpeechCache(tmp_path / "cache")
     cast = Cast(load_voice("joe"))
-    first, report = synthesize(tiny_script, cast, cache)
-    assert len(piper_calls) == len(tiny_script.sentences) == report.synthesised
+    first = synthesize(tiny_script, cast, cache)
+    assert len(piper_calls) == len(tiny_script.sentences) == first.report.synthesised
 
     piper_calls.clear()
-    second, report = synthesize(tiny_script, cast, cache)
-    assert piper_calls == [] and report.cached == len(tiny_script.sentences)
-    assert [c.pcm for c in second] == [c.pcm for c in first]
+    second = synthesize(tiny_script, cast, cache)
+    assert piper_calls == [] and second.report.cached == len(tiny_script.sentences)
+    assert [c.pcm for c in second.clips()] == [c.pcm for c in first.clips()]
 
     lead = tiny_script.stories[1]
     edited_paragraph = (lead.paragraphs[1][0].replace("this weekend", "next weekend"),)
@@ -72,7 +72,7 @@ def test_truncated_entry_is_detected_and_remade(
     entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
     piper_calls.clear()
     with caplog.at_level(logging.WARNING, logger="briefing"):
-        _, report = synthesize(tiny_script, cast, cache)
+        report = synthesize(tiny_script, cast, cache).report
     assert len(piper_calls) == 1 and report.synthesised == 1
     assert "is corrupt; making it again" in caplog.text
     assert SpeechCache(tmp_path / "cache").get(entry.stem) is not None  # re-made whole

@@ -168,7 +168,8 @@ def fake_ffmpeg(tmp_path: Path, ffmpeg: str, behaviour: str) -> Path:
         f"""#!/bin/sh
 case " $* " in *" libmp3lame "*) ;; *) exec "{ffmpeg}" "$@";; esac
 for last; do :; done
-printf 'ID3 half an mp3' > "$last"
+out=${{last#*]}}; out=${{out%%|*}}  # the MP3 the tee muxer would write: [opts]FILE|[opts]pipe:1
+printf 'ID3 half an mp3' > "$out"
 if [ "{behaviour}" = hang ]; then touch "{marker}"; exec sleep 60; fi
 echo "Conversion failed: disk on fire" >&2
 exit 1

@@ -11,7 +11,7 @@ from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3
 
 from briefing.art import make_cover
-from briefing.audio import export_mp3
+from briefing.audio import Assembly, AudioFormat, encode_mp3
 from briefing.models import Chapter
 from briefing.tags import EpisodeTags, read_episode, write_tags
 
@@ -19,9 +19,11 @@ from .conftest import ENCODER_DELAY_MS, ffmetadata_chapters
 
 
 def silent_mp3(tmp_path: Path, seconds: float) -> tuple[Path, int]:
-    pcm = bytes(int(seconds * 44100) * 2)
+    frames = int(seconds * 44100)
+    (tmp_path / "silence.pcm").write_bytes(bytes(frames * 2))
+    programme = Assembly(tmp_path / "silence.pcm", AudioFormat(44100), frames, chapters=())
     path = tmp_path / "ep.mp3"
-    export_mp3(pcm, 44100, path)
+    encode_mp3(programme, [], path)
     return path, round(seconds * 1000)
 
 

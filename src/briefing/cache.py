@@ -5,6 +5,10 @@ the exact text), so a rebuild of an unchanged episode synthesises nothing and an
 sentence re-synthesises only itself. Entries are written atomically and carry a checksum:
 a truncated or corrupt entry is detected, removed and made again, never joined into an
 episode. The cache is bounded: the least recently used entries go first.
+
+Beside the clips it keeps small notes of what was worked out from them (`remember`,
+`recall`): the gain that levels a programme, so a rebuild of the same audio does not
+measure it again.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ log = logging.getLogger(__name__)
 _MAGIC = b"BRSC1"
 _HEADER = struct.Struct("<5sIBB32s")  # magic, sample rate, channels, sample width, sha256(pcm)
 DEFAULT_MAX_MB = 1024
+MAX_NOTES = 500
+"""Notes kept beside the clips; the oldest go first."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,15 @@ class SpeechCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.clip"
 
+    @classmethod
+    def scratch(cls, directory: Path) -> SpeechCache:
+        """A cache for one build (--no-cache): unbounded, in a directory the caller removes."""
+        return cls(directory, max_bytes=2**62)
+
+    def contains(self, key: str) -> bool:
+        """Whether an intact entry is there (a damaged one is removed, to be made again)."""
+        return self.get(key) is not None
+
     def get(self, key: str) -> Clip | None:
         """The cached clip, or None if absent or damaged (a damaged entry is removed)."""
         path = self._path(key)
@@ -89,15 +104,18 @@ class SpeechCache:
             os.utime(path)  # most recently used: pruned last
         return clip
 
-    def put(self, key: str, clip: Clip) -> None:
-        """Store `clip`; a cache that cannot be written is a warning, never a failed build."""
-        path = self._path(key)
+    def put(self, key: str, clip: Clip) -> bool:
+        """Store `clip`; False if it could not be. A cache that cannot be written is a
+        warning, never a failed build."""
+        return self._write(self._path(key), _encode(clip))
+
+    def _write(self, path: Path, data: bytes) -> bool:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_encode(clip))
+                    handle.write(data)
                 os.replace(temp, path)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -111,6 +129,29 @@ class SpeechCache:
                     exc,
                 )
                 self._write_failed = True
+            return False
+        return True
+
+    def _note_path(self, key: str) -> Path:
+        return self.directory / "notes" / f"{key}.json"
+
+    def recall(self, key: str) -> dict[str, Any] | None:
+        """The note stored under `key`, or None if absent or unreadable."""
+        try:
+            note = json.loads(self._note_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return note if isinstance(note, dict) else None
+
+    def remember(self, key: str, note: Mapping[str, Any]) -> None:
+        """Store a small JSON note under `key`; only the newest `MAX_NOTES` are kept."""
+        path = self._note_path(key)
+        if not self._write(path, json.dumps(note, sort_keys=True).encode("utf-8")):
+            return
+        notes = sorted(path.parent.glob("*.json"), key=_mtime, reverse=True)
+        for old in notes[MAX_NOTES:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
     def _entries(self) -> list[tuple[Path, os.stat_result]]:
         found = []
@@ -145,6 +186,9 @@ class SpeechCache:
         for path, _ in entries:
             with contextlib.suppress(OSError):
                 path.unlink()
+        for note in self.directory.glob("notes/*.json"):
+            with contextlib.suppress(OSError):
+                note.unlink()
         for sub in self.directory.glob("*"):
             with contextlib.suppress(OSError):
                 sub.rmdir()
@@ -174,29 +218,8 @@ def _decode(data: bytes) -> Clip | None:
     return Clip(pcm=pcm, sample_rate=rate, channels=channels, sample_width=width)
 
 
-class MemoryCache(SpeechCache):
-    """A cache that lives only as long as the build: what --no-cache uses, so a build that
-    has to re-assemble (to fit --max-minutes) never synthesises a sentence twice."""
-
-    def __init__(self) -> None:
-        super().__init__(Path("(memory)"), max_bytes=0)
-        self._clips: dict[str, Clip] = {}
-
-    def get(self, key: str) -> Clip | None:
-        return self._clips.get(key)
-
-    def put(self, key: str, clip: Clip) -> None:
-        self._clips[key] = clip
-
-    def prune(self) -> int:
-        return 0
-
-    def info(self) -> CacheInfo:
-        return CacheInfo(
-            self.directory, len(self._clips), sum(len(c.pcm) for c in self._clips.values()), 0
-        )
-
-    def clear(self) -> int:
-        removed = len(self._clips)
-        self._clips.clear()
-        return removed
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

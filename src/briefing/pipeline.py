@@ -2,8 +2,12 @@
 
     ingest.load_page ─▶ plan_episode (headlines, duplicates, length budget, script)
         ─▶ synth.synthesize (cache, engines) ─▶ audio.assemble ─▶ audio.apply_sound
-        ─▶ audio.normalize_loudness ─▶ audio.export_mp3 ─▶ tags.write_tags
-        ─▶ publish.sidecars ─▶ all moved into place, metadata last
+        ─▶ audio.find_levelling ─▶ audio.encode_mp3 (levelled, encoded and measured at once)
+        ─▶ tags.write_tags ─▶ publish.sidecars ─▶ all moved into place, metadata last
+
+Audio never lives whole in memory: clips wait in the speech cache (a scratch one with
+--no-cache), the programme is joined into a PCM file in a hidden work directory beside the
+episode, and the encoder reads that file.
 
 What a user should hear about (headlines dropped as duplicates or for length) comes back
 as `Note`s for the CLI to print.
@@ -12,7 +16,9 @@ as `Note`s for the CLI to print.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import tempfile
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,17 +26,23 @@ from pathlib import Path
 from platformdirs import user_config_dir
 
 from briefing.art import load_artwork, make_cover
-from briefing.audio import Assembly, Pauses, assemble, export_mp3, find_ffmpeg
+from briefing.audio import Assembly, Pauses, assemble, encode_mp3, find_ffmpeg
 from briefing.audio.encode import Mp3Settings, mp3_aligned_frames
-from briefing.audio.loudness import measure_file, normalize_loudness
+from briefing.audio.loudness import (
+    Levelling,
+    Loudness,
+    correction,
+    find_levelling,
+    levelling_key,
+)
 from briefing.audio.sound import apply_sound
-from briefing.cache import MemoryCache, SpeechCache
+from briefing.cache import SpeechCache
 from briefing.config import ShowConfig
 from briefing.engines.voices import APP_NAME, DEFAULT_VOICE, VoicePreset, load_presets, load_voice
-from briefing.errors import LanguageError
+from briefing.errors import LanguageError, OutputError
 from briefing.files import ensure_writable_dir, slug, staged
 from briefing.ingest.language import detect_language, language_name
-from briefing.models import Clip, Episode, Page, Script, Story
+from briefing.models import Episode, Page, Script, Story
 from briefing.publish.publisher import lock, read_episodes
 from briefing.publish.sidecars import (
     EpisodeMetadata,
@@ -208,7 +220,7 @@ def check_language(
     speak it, a voice that does is picked (offline voices first) and a note says so. A
     chosen voice that does not speak it is a `LanguageError` naming the voices that do.
     """
-    code = options.language or detect_language(text_sample)
+    code = options.language or _page_language(text_sample, options)
     if code is None:
         return options, ()
     notes: tuple[Note, ...] = ()
@@ -224,6 +236,20 @@ def check_language(
         if voice.language_code != code:
             raise _language_error(code, voice)
     return options, notes
+
+
+def _page_language(text: str, options: BuildOptions) -> str | None:
+    """The detected language, remembered in the cache's notes: loading the detector's model
+    takes longer than anything else in a rebuild of an unchanged page."""
+    cache = SpeechCache.default() if options.use_cache else None
+    key = hashlib.sha256(f"language:{text}".encode()).hexdigest()
+    note = cache.recall(key) if cache else None
+    if note and isinstance(note.get("code"), str):
+        return str(note["code"])
+    code = detect_language(text)
+    if cache and code:
+        cache.remember(key, {"code": code})
+    return code
 
 
 def _language_error(code: str, voice: VoicePreset) -> LanguageError:
@@ -256,69 +282,45 @@ def build_episode(
     place together, the metadata file last; a failure leaves the previous episode as it was.
     """
     find_ffmpeg()
-    cast = options.cast()
-    fallback = load_voice(options.fallback) if options.fallback else None
+    options.cast()  # a broken voice preset stops the build before anything is made
     output_dir = ensure_writable_dir(options.output_dir)
-    cache: SpeechCache | None = SpeechCache.default() if options.use_cache else None
-    if cache is None and options.max_minutes is not None:
-        cache = MemoryCache()  # re-rendering to fit the budget must not speak anything twice
+    try:
+        work = tempfile.TemporaryDirectory(dir=output_dir, prefix=".briefing-work-")
+    except OSError as exc:
+        raise OutputError(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
+    with work:
+        return _build_in(Path(work.name), script, options, progress, plan)
 
-    def render(script: Script) -> Assembly:
-        clips: list[Clip]
-        clips, report = synthesize(script, cast, cache, progress, fallback)
-        voices = Cast(fallback) if report.fallback and fallback else cast
-        speakers = [
-            _speaker(voices, story, options.show)
-            for story in script.stories
-            for _ in story.sentences
-        ]
-        return assemble(script, clips, options.pauses, speakers=speakers)
 
-    assembly = render(script)
-    notes: list[Note] = []
-    if options.max_minutes is not None and plan is not None:
-        budget_ms = options.max_minutes * 60_000
-        kept = plan.selection
-        lexicon = options.lexicon()
-        while kept and assembly.duration_ms > budget_ms:
-            kept = kept[:-1]
-            script = build_script(
-                plan.page, kept, today=script.date, show=options.show, lexicon=lexicon
-            )
-            assembly = render(script)
-        notes += _left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")
-        if assembly.duration_ms > budget_ms:
-            notes.append(
-                Note(
-                    f"the lead story alone takes {assembly.duration_ms / 60_000:.1f} minutes, "
-                    f"more than {options.max_minutes:g}"
-                )
-            )
-    if cache is not None:
-        cache.prune()
+def _build_in(
+    work: Path,
+    script: Script,
+    options: BuildOptions,
+    progress: ProgressFn | None,
+    plan: Plan | None,
+) -> tuple[Episode, tuple[Note, ...]]:
+    cache = SpeechCache.default() if options.use_cache else SpeechCache.scratch(work / "speech")
+    assembly, script, notes = _render_within_budget(work, script, options, cache, progress, plan)
+    cache.prune()
 
     intro_sentences = len(script.stories[0].sentences) if script.stories else 0
     intro_end_ms = assembly.cues[intro_sentences - 1].end_ms if intro_sentences else 0.0
-    assembly = apply_sound(assembly, options.show.sound_design(), intro_end_ms)
+    design = options.show.sound_design()
+    assembly = apply_sound(assembly, design, intro_end_ms, work / "programme.pcm")
     mp3 = Mp3Settings(channels=2 if options.show.stereo else 1)
     assembly = assembly.padded_to(
         mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, mp3)
     )
-    loud = normalize_loudness(
-        assembly.pcm,
-        assembly.format.sample_rate,
-        out_rate=assembly.format.sample_rate,  # the encoder resamples: one buffer half the size
-        stereo=options.show.stereo,
-    )
     artwork = options.show.artwork_path()
     cover = load_artwork(artwork) if artwork else make_cover(script.show, script.date)
 
+    output_dir = options.output_dir
     target = episode_path(script, output_dir)
     names = sidecar_names(target)
     duration_ms = round(assembly.duration_ms)
     with staged() as files:
         audio = files.path(target)
-        export_mp3(loud.pcm, loud.sample_rate, audio, mp3)
+        measured = _master(assembly, audio, mp3, options.show.stereo, cache)
         write_tags(
             audio,
             EpisodeTags(
@@ -331,7 +333,6 @@ def build_episode(
                 cover=cover,
             ),
         )
-        measured = measure_file(audio)  # independent of the measurement that set the gain
         files.write_bytes(output_dir / names["cover"], cover)
         files.write_text(output_dir / names["chapters"], chapters_json(assembly.chapters))
         files.write_text(output_dir / names["vtt"], transcript_vtt(assembly.cues))
@@ -350,8 +351,8 @@ def build_episode(
             duration_s=round(duration_ms / 1000, 3),
             loudness_lufs=measured.integrated_lufs,
             true_peak_dbtp=measured.true_peak_dbtp,
-            loudness_mode=loud.mode,
-            voices=sorted({v.name for v in cast.voices}),
+            loudness_mode="linear",  # one constant gain; the limiter only touches peaks
+            voices=sorted({v.name for v in options.cast().voices}),
             chapters=[
                 {"start": c.start_ms / 1000, "end": c.end_ms / 1000, "title": c.title, "url": c.url}
                 for c in assembly.chapters
@@ -380,6 +381,96 @@ def build_episode(
         chapters=assembly.chapters,
     )
     return episode, tuple(notes)
+
+
+def _render_within_budget(
+    work: Path,
+    script: Script,
+    options: BuildOptions,
+    cache: SpeechCache,
+    progress: ProgressFn | None,
+    plan: Plan | None,
+) -> tuple[Assembly, Script, list[Note]]:
+    """Speak and join `script`; with a length budget, drop headlines from the end until
+    the audio fits (nothing is spoken twice: the clips stay in the cache)."""
+    cast = options.cast()
+    fallback = load_voice(options.fallback) if options.fallback else None
+
+    def render(script: Script) -> Assembly:
+        speech = synthesize(script, cast, cache, progress, fallback)
+        voices = Cast(fallback) if speech.report.fallback and fallback else cast
+        speakers = [
+            _speaker(voices, story, options.show)
+            for story in script.stories
+            for _ in story.sentences
+        ]
+        return assemble(
+            script, speech.clips(), work / "voice.pcm", options.pauses, speakers=speakers
+        )
+
+    assembly = render(script)
+    notes: list[Note] = []
+    if options.max_minutes is not None and plan is not None:
+        budget_ms = options.max_minutes * 60_000
+        kept = plan.selection
+        lexicon = options.lexicon()
+        while kept and assembly.duration_ms > budget_ms:
+            kept = kept[:-1]
+            script = build_script(
+                plan.page, kept, today=script.date, show=options.show, lexicon=lexicon
+            )
+            assembly = render(script)
+        notes += _left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")
+        if assembly.duration_ms > budget_ms:
+            notes.append(
+                Note(
+                    f"the lead story alone takes {assembly.duration_ms / 60_000:.1f} minutes, "
+                    f"more than {options.max_minutes:g}"
+                )
+            )
+    return assembly, script, notes
+
+
+MAX_CORRECTIONS = 2
+
+
+def _master(
+    assembly: Assembly, audio: Path, mp3: Mp3Settings, stereo: bool, cache: SpeechCache
+) -> Loudness:
+    """Level and encode the programme to `audio`; return the MP3's own measurement.
+
+    The levelling found for this exact programme before is reused from the cache's notes;
+    if the encoded MP3 measures off target it is encoded again, corrected.
+    """
+    key = levelling_key(assembly, stereo)
+    note = cache.recall(key)
+    levelling = Levelling.from_note(note) if note else None
+    if levelling is None:
+        levelling = find_levelling(assembly, stereo)
+        log.info("loudness: %s", levelling.describe())
+    else:
+        log.info("loudness (found for this audio before): %s", levelling.describe())
+    measured = encode_mp3(assembly, levelling.filters(stereo), audio, mp3)
+    for _ in range(MAX_CORRECTIONS):
+        better = correction(levelling, measured, stereo)
+        if better is None:
+            break
+        log.info(
+            "loudness: the MP3 measured %.1f LUFS, peak %.1f dBTP; encoding it again",
+            measured.integrated_lufs,
+            measured.true_peak_dbtp,
+        )
+        levelling = better
+        measured = encode_mp3(assembly, levelling.filters(stereo), audio, mp3)
+    else:
+        if correction(levelling, measured, stereo) is not None:
+            log.warning(
+                "loudness: the episode measures %.1f LUFS, peak %.1f dBTP, off the target",
+                measured.integrated_lufs,
+                measured.true_peak_dbtp,
+            )
+    cache.remember(key, levelling.to_note())
+    return measured
 
 
 def _speaker(cast: Cast, story: Story, show: ShowConfig) -> str:

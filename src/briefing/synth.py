@@ -1,8 +1,12 @@
-"""Synthesis: one clip per script sentence, from the cast's voices, through the speech cache.
+"""Synthesis: one clip per script sentence, from the cast's voices, into the speech cache.
 
 Sentences found in the cache are not synthesised again, and an engine is loaded only if some
 sentence needs it, so a rebuild of an unchanged episode loads no model at all. Engines that
 allow it (gTTS) run several sentences at once, bounded by their `concurrency`.
+
+Clips are kept in the cache (a scratch one for --no-cache), not in memory: the result is
+where each sentence's clip is, read back one at a time when the programme is joined, so an
+hour-long episode never holds an hour of speech.
 """
 
 from __future__ import annotations
@@ -10,9 +14,9 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefing.cache import SpeechCache, cache_key
 from briefing.engines.voices import VoicePreset
@@ -64,6 +68,28 @@ ProgressFn = Callable[[SynthProgress], None]
 
 
 @dataclass(frozen=True)
+class Speech:
+    """One clip per sentence, in script order: in `store`, or held here if it could not be
+    stored (a full or read-only cache)."""
+
+    keys: tuple[str, ...]
+    store: SpeechCache
+    report: SynthReport
+    held: dict[str, Clip] = field(default_factory=dict)
+
+    def clips(self) -> Iterator[Clip]:
+        """The clips in order, read one at a time."""
+        for key in self.keys:
+            clip = self.held.get(key) or self.store.get(key)
+            if clip is None:  # removed since it was made: another build pruned the cache
+                raise SpeechError(
+                    "a sentence's audio left the speech cache during the build",
+                    hint="run the build again, or raise BRIEFING_CACHE_MAX_MB",
+                )
+            yield clip
+
+
+@dataclass(frozen=True)
 class _Job:
     index: int
     text: str
@@ -74,11 +100,11 @@ class _Job:
 def synthesize(
     script: Script,
     cast: Cast,
-    cache: SpeechCache | None = None,
+    cache: SpeechCache,
     progress: ProgressFn | None = None,
     fallback: VoicePreset | None = None,
-) -> tuple[list[Clip], SynthReport]:
-    """A clip for every sentence of `script`, in order, and what it took.
+) -> Speech:
+    """A clip for every sentence of `script`, stored in `cache`, and what it took.
 
     If a voice fails for good and `fallback` is given, the whole episode is re-voiced with
     the fallback voice, so voices never mix within a story.
@@ -89,13 +115,13 @@ def synthesize(
         if fallback is None:
             raise
         log.warning("%s; re-voicing the whole episode with %s", exc.message, fallback.name)
-        clips, report = _synthesize(script, Cast(fallback), cache, progress)
-        return clips, replace(report, fallback=fallback.name)
+        speech = _synthesize(script, Cast(fallback), cache, progress)
+        return replace(speech, report=replace(speech.report, fallback=fallback.name))
 
 
 def _synthesize(
-    script: Script, cast: Cast, cache: SpeechCache | None, progress: ProgressFn | None
-) -> tuple[list[Clip], SynthReport]:
+    script: Script, cast: Cast, cache: SpeechCache, progress: ProgressFn | None
+) -> Speech:
     started = time.monotonic()
     rate = cast.anchor.settings.native_rate()
     identities = {v.name: v.settings.identity() for v in cast.voices}
@@ -106,12 +132,12 @@ def _synthesize(
             key = cache_key(voice.engine, identities[voice.name], rate, sentence)
             jobs.append(_Job(len(jobs), sentence, voice, key))
 
-    clips: list[Clip | None] = [None] * len(jobs)
+    ready = [False] * len(jobs)
+    held: dict[str, Clip] = {}
     pending: dict[str, list[_Job]] = defaultdict(list)
     for job in jobs:
-        hit = cache.get(job.key) if cache else None
-        if hit is not None:
-            clips[job.index] = hit
+        if cache.contains(job.key):
+            ready[job.index] = True
         else:
             pending[job.voice.name].append(job)
     cached = len(jobs) - sum(len(v) for v in pending.values())
@@ -122,9 +148,9 @@ def _synthesize(
 
     def finished(job: _Job, clip: Clip) -> None:
         nonlocal done
-        clips[job.index] = clip
-        if cache:
-            cache.put(job.key, clip)
+        ready[job.index] = True
+        if not cache.put(job.key, clip):
+            held[job.key] = clip
         done += 1
         log.debug("spoke %d/%d with %s: %s", done, len(jobs), job.voice.name, job.text[:70])
         if progress:
@@ -158,7 +184,8 @@ def _synthesize(
         len(jobs) - cached,
         cached,
     )
-    missing = [job.index for job in jobs if clips[job.index] is None]
+    missing = [job.index for job in jobs if not ready[job.index]]
     if missing:
         raise RuntimeError(f"no audio for sentences {missing[:5]}")  # a bug, not a user error
-    return [c for c in clips if c is not None], SynthReport(len(jobs), cached, seconds)
+    keys = tuple(job.key for job in jobs)
+    return Speech(keys, cache, SynthReport(len(jobs), cached, seconds), held)

@@ -1,7 +1,7 @@
-"""Audio: assembly, encoding and (later) loudness. The only place that runs ffmpeg."""
+"""Audio: assembly, sound design, loudness and encoding. The only place that runs ffmpeg."""
 
 from briefing.audio.assemble import Assembly, AudioFormat, Pauses, assemble
-from briefing.audio.encode import Mp3Settings, export_mp3
+from briefing.audio.encode import Mp3Settings, encode_mp3
 from briefing.audio.ffmpeg import find_ffmpeg
 
 __all__ = [
@@ -10,6 +10,6 @@ __all__ = [
     "Mp3Settings",
     "Pauses",
     "assemble",
-    "export_mp3",
+    "encode_mp3",
     "find_ffmpeg",
 ]

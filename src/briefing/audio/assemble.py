@@ -1,18 +1,23 @@
 """Join sentence clips into one programme with pauses, and work out the chapters.
 
-Joining is linear in the number of clips: the PCM of every clip and pause is collected in a
-list and joined once, never with a repeated ``+=`` on a growing segment. Chapter times come
-from exact sample counts, so they match the audio to the sample.
+The programme is written to a raw PCM file as it is joined, one clip at a time, so memory
+does not grow with the episode's length: every later stage (sound design, loudness, the
+encoder) reads that file. pydub puts each clip in the programme's format. Chapter times
+come from exact sample counts, so they match the audio to the sample.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import itertools
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
+from briefing.errors import OutputError
 from briefing.models import Chapter, Clip, Cue, Script, Story
 
 if TYPE_CHECKING:
@@ -44,36 +49,69 @@ class AudioFormat:
     def bytes_per_ms(self) -> float:
         return self.sample_rate * self.channels * self.sample_width / 1000
 
+    @property
+    def frame_bytes(self) -> int:
+        return self.channels * self.sample_width
+
 
 @dataclass(frozen=True)
 class Assembly:
-    """The joined programme: raw PCM in `format`, and its chapters."""
+    """The joined programme: a raw PCM file in `format`, and its chapters."""
 
-    pcm: bytes
+    path: Path
     format: AudioFormat
+    frames: int
     chapters: tuple[Chapter, ...]
     cues: tuple[Cue, ...] = ()
     """Where each sentence is spoken, exactly, from the clips' sample counts."""
 
     @property
-    def frames(self) -> int:
-        return len(self.pcm) // (self.format.channels * self.format.sample_width)
-
-    @property
     def duration_ms(self) -> float:
         return 1000.0 * self.frames / self.format.sample_rate
 
+    def ffmpeg_input(self) -> list[str]:
+        """ffmpeg arguments that read the programme file."""
+        fmt = self.format
+        return [
+            "-f",
+            f"s{8 * fmt.sample_width}le",
+            "-ar",
+            str(fmt.sample_rate),
+            "-ac",
+            str(fmt.channels),
+            "-i",
+            str(self.path.absolute()),  # the encoder runs in the episode's directory
+        ]
+
     def padded_to(self, frames: int) -> Assembly:
-        """The same programme with silence added at the end to make it `frames` long."""
+        """The programme with silence appended to its file to make it `frames` long."""
         extra = frames - self.frames
         if extra <= 0:
             return self
         end_ms = round(1000 * frames / self.format.sample_rate)
         chapters = (*self.chapters[:-1], dataclasses.replace(self.chapters[-1], end_ms=end_ms))
-        frame_bytes = self.format.channels * self.format.sample_width
-        return dataclasses.replace(
-            self, pcm=self.pcm + bytes(extra * frame_bytes), chapters=chapters
-        )
+        with writing(self.path, "ab") as out:
+            out.write(bytes(extra * self.format.frame_bytes))
+        return dataclasses.replace(self, frames=frames, chapters=chapters)
+
+
+@contextlib.contextmanager
+def writing(path: Path, mode: str = "wb") -> Iterator[BinaryIO]:
+    """`open(path, mode)` for a programme file; a failed write (a full disk, say) is an
+    `OutputError`. Read everything the block needs before it: any OSError inside is
+    taken for a write failure."""
+    try:
+        with open(path, mode) as out:
+            yield out
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+
+
+def _write_error(path: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"cannot write the episode's audio in {path.parent}: {exc.strerror or exc}",
+        hint="free some disk space (an hour of speech needs about 400 MB while it is made)",
+    )
 
 
 def pydub_audio_segment() -> type[AudioSegment]:
@@ -108,33 +146,61 @@ def _convert(clip: Clip, fmt: AudioFormat) -> bytes:
 
 def assemble(
     script: Script,
-    clips: Sequence[Clip],
+    clips: Iterable[Clip],
+    path: Path,
     pauses: Pauses = Pauses(),
     fmt: AudioFormat | None = None,
     speakers: Sequence[str] | None = None,
 ) -> Assembly:
-    """Join one clip per script sentence (in order) with pauses; chapters per story, and a
-    transcript cue per sentence (`speakers` names the voice of each).
+    """Join one clip per script sentence (in order) with pauses into the PCM file `path`;
+    chapters per story, and a transcript cue per sentence (`speakers` names the voice of
+    each). Clips are read from `clips` one at a time.
 
     The intro belongs to the first chapter and the outro to the last, so chapters are
     contiguous from 0 to the end of the audio.
     """
     sentences = script.sentences
-    if len(clips) != len(sentences):
-        raise ValueError(f"{len(clips)} clips for {len(sentences)} sentences")
+    clip_iter = iter(clips)
+    first = next(clip_iter, None)
+    if first is not None:
+        clip_iter = itertools.chain([first], clip_iter)
     if fmt is None:
-        fmt = AudioFormat(sample_rate=clips[0].sample_rate if clips else 22050)
-    frame_bytes = fmt.channels * fmt.sample_width
+        fmt = AudioFormat(sample_rate=first.sample_rate if first else 22050)
+    with writing(path) as out:
+        cues, chapter_starts = _join(script, clip_iter, pauses, fmt, speakers, out)
+        frames = out.tell() // fmt.frame_bytes
+    if len(cues) != len(sentences) or next(clip_iter, None) is not None:
+        raise ValueError(f"the clips do not match the script's {len(sentences)} sentences")
+    return Assembly(
+        path=path,
+        format=fmt,
+        frames=frames,
+        chapters=_chapters(script, chapter_starts, frames, fmt.sample_rate),
+        cues=tuple(cues),
+    )
+
+
+def _join(
+    script: Script,
+    clip_iter: Iterable[Clip],
+    pauses: Pauses,
+    fmt: AudioFormat,
+    speakers: Sequence[str] | None,
+    out: BinaryIO,
+) -> tuple[list[Cue], list[tuple[Story, int]]]:
+    """Write the clips and pauses to `out`; return the cues and where chapters start."""
+    frame_bytes = fmt.frame_bytes
+    clip_iter = iter(clip_iter)
+    sentences = script.sentences
 
     def frames_in(ms: int) -> int:
         return round(ms * fmt.sample_rate / 1000)
 
-    parts: list[bytes] = []
     frames = 0
 
     def add(pcm: bytes) -> None:
         nonlocal frames
-        parts.append(pcm)
+        out.write(pcm)
         frames += len(pcm) // frame_bytes
 
     def silence(ms: int) -> None:
@@ -142,7 +208,6 @@ def assemble(
 
     chapter_starts: list[tuple[Story, int]] = []  # (story, frame where its chapter starts)
     cues: list[Cue] = []
-    clip_iter = iter(clips)
     speaker_iter = iter(speakers or [""] * len(sentences))
     silence(pauses.head_ms)
     for index, story in enumerate(script.stories):
@@ -156,18 +221,15 @@ def assemble(
             for s_index, sentence in enumerate(paragraph):
                 if s_index:
                     silence(pauses.sentence_ms)
+                clip = next(clip_iter, None)
+                if clip is None:
+                    return cues, chapter_starts  # too few clips: the caller says so
                 start = frames
-                add(_convert(next(clip_iter), fmt))
+                add(_convert(clip, fmt))
                 ms = 1000 / fmt.sample_rate
                 cues.append(Cue(start * ms, frames * ms, sentence, next(speaker_iter)))
     silence(pauses.tail_ms)
-
-    return Assembly(
-        pcm=b"".join(parts),
-        format=fmt,
-        chapters=_chapters(script, chapter_starts, frames, fmt.sample_rate),
-        cues=tuple(cues),
-    )
+    return cues, chapter_starts
 
 
 def _chapters(

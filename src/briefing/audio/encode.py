@@ -1,14 +1,24 @@
-"""Encoding the joined programme to MP3 with pydub, through the ffmpeg we found."""
+"""Encoding the programme to MP3, through the ffmpeg we found, straight from its PCM file.
+
+pydub's export would need the whole programme in memory as one AudioSegment (and writes it
+to a temp WAV first: an hour of speech is 160 MB twice over), so the encoder reads the file
+the assembly wrote, and the levelling filters run inside the same ffmpeg.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+import subprocess
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.audio.assemble import pydub_audio_segment
+from briefing.audio.assemble import Assembly
 from briefing.audio.ffmpeg import find_ffmpeg
-from briefing.errors import AudioError, OutputError
+from briefing.audio.loudness import Loudness, summary
+from briefing.errors import AudioError
 
 
 @dataclass(frozen=True)
@@ -19,6 +29,9 @@ class Mp3Settings:
     sample_rate: int = 44100
     channels: int = 1
 
+
+_TEE_SAFE = re.compile(r"[A-Za-z0-9._-]+")
+_TIMEOUT_S = 3600
 
 MP3_FRAME_SAMPLES = 1152
 LAME_INITIAL_PADDING = 1105
@@ -42,44 +55,104 @@ def mp3_aligned_frames(frames: int, source_rate: int, settings: Mp3Settings = Mp
     return max(frames, math.ceil((full - LAME_INITIAL_PADDING - _END_PADDING) / ratio))
 
 
-def export_mp3(
-    pcm: bytes, sample_rate: int, path: Path, settings: Mp3Settings = Mp3Settings()
-) -> None:
-    """Encode signed 16-bit PCM (`settings.channels` channels) to an untagged CBR MP3 at
-    `path`, a temp file the caller owns. pydub drives ffmpeg (found by `find_ffmpeg`); ffmpeg
-    writes no ID3 tag of its own: `tags.write_tags` writes the only one."""
-    segment_class = pydub_audio_segment()  # first: importing pydub at all looks for ffmpeg
-    from pydub.exceptions import CouldntEncodeError
+def encode_mp3(
+    programme: Assembly,
+    filters: Sequence[str],
+    path: Path,
+    settings: Mp3Settings = Mp3Settings(),
+) -> Loudness:
+    """Encode the programme's PCM file through `filters` to an untagged CBR MP3 at `path`
+    (a temp file the caller owns), and measure the MP3 as it is written.
 
-    segment_class.converter = find_ffmpeg()
-    segment = segment_class(
-        data=pcm, sample_width=2, frame_rate=sample_rate, channels=settings.channels
-    )
-    try:
-        handle = segment.export(
-            str(path),
-            format="mp3",
-            codec="libmp3lame",
-            bitrate=f"{settings.bitrate_kbps}k",
-            parameters=[
-                "-ar",
-                str(settings.sample_rate),
-                "-ac",
-                str(settings.channels),
-                "-map_metadata",
-                "-1",
-                "-id3v2_version",
-                "0",
-                "-write_id3v1",
-                "0",
-            ],
+    One ffmpeg reads the file, applies the filters, resamples and encodes, and its tee
+    muxer writes the MP3 both to `path` and to a pipe; a second ffmpeg decodes the pipe and
+    measures it with ebur128 (true peak included), on the other core, at the same time.
+    ffmpeg writes no ID3 tag of its own: `tags.write_tags` writes the only one.
+    """
+    if not _TEE_SAFE.fullmatch(path.name):
+        raise ValueError(f"{path.name!r} cannot be named in ffmpeg's tee muxer")
+    ffmpeg = find_ffmpeg()
+    mp3 = "f=mp3:id3v2_version=0:write_id3v1=0"
+    encoder_args = [
+        ffmpeg,
+        "-hide_banner",
+        "-nostdin",
+        "-loglevel",
+        "error",
+        *programme.ffmpeg_input(),
+        "-map",
+        "0:a",
+        "-af",
+        ",".join(filters) or "anull",
+        "-c:a",
+        "libmp3lame",
+        "-b:a",
+        f"{settings.bitrate_kbps}k",
+        "-ar",
+        str(settings.sample_rate),
+        "-ac",
+        str(settings.channels),
+        "-map_metadata",
+        "-1",
+        "-f",
+        "tee",
+        f"[{mp3}:onfail=abort]{path.name}|[{mp3}:onfail=ignore]pipe:1",
+    ]
+    checker_args = [
+        ffmpeg,
+        "-hide_banner",
+        "-nostdin",
+        "-nostats",
+        "-f",
+        "mp3",
+        "-i",
+        "pipe:0",
+        "-af",
+        "ebur128=peak=true",
+        "-f",
+        "null",
+        "-",
+    ]
+    with tempfile.TemporaryFile() as encoder_log:
+        encoder = subprocess.Popen(
+            encoder_args,
+            cwd=path.parent,  # the tee muxer is given a bare file name
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=encoder_log,
         )
-        handle.close()
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except CouldntEncodeError as exc:  # it carries ffmpeg's whole stderr; the last line says why
-        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else "no reason given"
-        raise AudioError(
-            f"ffmpeg could not encode the episode: {last[:200]}",
-            hint="check free disk space; the previous episode, if any, is untouched",
-        ) from None
+        try:
+            checker = subprocess.Popen(
+                checker_args,
+                stdin=encoder.stdout,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        except OSError:
+            encoder.kill()
+            raise
+        assert encoder.stdout is not None
+        encoder.stdout.close()  # the checker holds the pipe now: it sees the end of the MP3
+        try:
+            _, checker_err = checker.communicate(timeout=_TIMEOUT_S)
+            encoder.wait(timeout=_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            raise AudioError("ffmpeg took too long to encode the episode") from None
+        finally:
+            for process in (encoder, checker):
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+        if encoder.returncode != 0:
+            encoder_log.seek(0)
+            text = encoder_log.read().decode("utf-8", "replace").strip()
+            last = text.splitlines()[-1] if text else f"exit status {encoder.returncode}"
+            raise AudioError(
+                f"ffmpeg could not encode the episode: {last[:200]}",
+                hint="check free disk space; the previous episode, if any, is untouched",
+            )
+    text = checker_err.decode("utf-8", "replace")
+    if checker.returncode != 0:
+        last = text.strip().splitlines()[-1] if text.strip() else "no reason given"
+        raise AudioError(f"ffmpeg could not measure the encoded episode: {last[:200]}")
+    return summary(text, "the encoded episode")

@@ -1,78 +1,233 @@
-"""Loudness: every episode at the level podcast apps expect, measured, set, and checked.
+"""Loudness: every episode at the level podcast apps expect, set in one pass and checked.
 
 Targets (Apple's podcast requirements, AES TD1004): -19 LUFS integrated for mono, -16 for
 stereo (the same loudness: BS.1770 counts both channels of dual mono), true peak at most
--1 dBTP. Two passes: ffmpeg's ebur128 measures (a quarter of the cost of loudnorm's own
-first pass), then loudnorm applies one constant gain (linear mode) with the measured values.
-loudnorm silently falls back to dynamic mode when that gain would push the true peak over
-the limit, so:
+-1 dBTP.
 
-- when the measured peak leaves no room for the gain, a look-ahead limiter (alimiter) goes
-  first, and the programme is measured again through it, lowering the limit until the
-  gain fits under the peak target, so linear mode can run;
-- the mode that actually ran is read from the second pass's report, never assumed.
+The level is one constant gain (what loudnorm's linear mode applies, without its silent
+fallback to dynamic mode), then a look-ahead limiter (alimiter) whose ceiling keeps the
+true peak under the limit; the chain runs inside the encoder (`encode.encode_mp3`):
 
-The true peak is aimed at -1.5 dBTP because MP3 encoding overshoots. The encoded file is
-measured again, independently, with ffmpeg's ebur128 (`measure_file`).
+1. `find_levelling` measures the programme file's integrated loudness and sample peak with
+   ffmpeg's ebur128 filter: one pass, and no true-peak oversampling, its costliest part.
+2. If the gain leaves every peak under the ceiling, that is all. If not, the limiter will
+   take a little loudness away, so the gain that lands on the target through the limiter
+   is found by measuring candidate gains (two at once, one per core) and interpolating.
+3. The encoded MP3 is measured again, independently, as it is written (true peak
+   included), and `correction` says how to encode again in the rare case it is off target.
+
+The true peak is aimed at -1.5 dBTP (the limiter's ceiling is lower still, because it
+works on samples), as MP3 encoding overshoots a little.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import logging
 import math
 import re
-from dataclasses import dataclass
+import subprocess
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from briefing.audio.ffmpeg import run_ffmpeg
+from briefing.audio.assemble import Assembly
+from briefing.audio.ffmpeg import find_ffmpeg, run_ffmpeg
 from briefing.errors import AudioError
 
 log = logging.getLogger(__name__)
 
 MONO_TARGET_LUFS = -19.0
 STEREO_TARGET_LUFS = -16.0
+TRUE_PEAK_LIMIT = -1.0
 TRUE_PEAK_TARGET = -1.5
 """Where the true peak is aimed; the limit is -1 dBTP, MP3 encoding adds a little."""
-LOUDNESS_RANGE = 11.0
-_LIMITER_MARGIN_DB = 1.0
-"""Extra room below the needed peak: the limiter works on sample peaks, and true peaks
-between samples come out a little higher."""
+LIMITER_MARGIN_DB = 1.0
+"""The limiter's ceiling sits this far below the true-peak target: it works on sample
+peaks, and true peaks between samples come out a little higher."""
+TOLERANCE_LU = 0.1
+"""How close to the target the search for a gain through the limiter must land."""
+RECHECK_LU = 0.5
+"""How far off target the encoded MP3 may measure before it is encoded again."""
+MAX_GAIN_DB = 30.0
+_VERSION = 2
+"""Part of the key of remembered levellings: bump it when the way they are found changes."""
 
 
 @dataclass(frozen=True)
 class Loudness:
     integrated_lufs: float
     true_peak_dbtp: float
+    """The true peak, or the sample peak where only that was measured."""
     lra: float = 0.0
     threshold: float = -70.0
 
 
 @dataclass(frozen=True)
-class Normalized:
-    """PCM at the output rate and layout, and how it got there."""
+class Levelling:
+    """How a programme is brought to the target: a gain, then a limiter's ceiling."""
 
-    pcm: bytes
-    sample_rate: int
-    channels: int
-    before: Loudness
-    after: Loudness
-    mode: str
-    """"linear" (one constant gain) or "dynamic" (loudnorm's fallback), as loudnorm reported."""
+    gain_db: float
+    ceiling_db: float
+    """The limiter's ceiling, in dBFS (sample peak)."""
+    input_lufs: float
+    input_peak_db: float
+    """The programme's sample peak before the gain."""
+    expected_lufs: float
+    """The loudness measured (or, with no limiting, known) through the chain."""
     limited: bool
-    """Whether a limiter went first to make room for linear mode."""
+    """Whether the limiter has peaks to work on."""
+
+    def filters(self, stereo: bool) -> list[str]:
+        """The ffmpeg filter chain that applies it (dual mono first, with `stereo`)."""
+        return [*_layout(stereo), *_gain_chain(self.gain_db, self.ceiling_db)]
+
+    def describe(self) -> str:
+        """One line for the log, ending in the mode: "(linear)" or "(linear, limited)"."""
+        mode = "linear, limited" if self.limited else "linear"
+        return (
+            f"{self.input_lufs:.1f} LUFS, peak {self.input_peak_db:.1f} dBFS → gain "
+            f"{self.gain_db:+.2f} dB → {self.expected_lufs:.1f} LUFS ({mode})"
+        )
+
+    def to_note(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_note(cls, note: dict[str, Any]) -> Levelling | None:
+        try:
+            return cls(**{k: (bool if k == "limited" else float)(note[k]) for k in _FIELDS})
+        except (KeyError, TypeError, ValueError):
+            return None
 
 
-def _input(sample_rate: int, channels: int) -> list[str]:
-    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", str(channels), "-i", "pipe:0"]
+_FIELDS = tuple(Levelling.__dataclass_fields__)
 
 
-def _report(stderr: str) -> dict[str, str]:
-    """The JSON block loudnorm prints at the end of its run."""
-    found = re.search(r"\{[^{}]*\"input_i\"[^{}]*\}", stderr, re.DOTALL)
-    if not found:
-        raise AudioError("ffmpeg's loudnorm printed no measurement")
-    return json.loads(found.group(0))
+def target_lufs(stereo: bool) -> float:
+    return STEREO_TARGET_LUFS if stereo else MONO_TARGET_LUFS
+
+
+def _layout(stereo: bool) -> list[str]:
+    return ["pan=stereo|c0=c0|c1=c0"] if stereo else []
+
+
+def _gain_chain(gain_db: float, ceiling_db: float) -> list[str]:
+    limit = min(1.0, max(0.0625, 10 ** (ceiling_db / 20)))
+    return [
+        f"volume={gain_db:.3f}dB",
+        f"alimiter=limit={limit:.5f}:attack=5:release=50:level=false:latency=true",
+    ]
+
+
+def levelling_key(programme: Assembly, stereo: bool) -> str:
+    """What a remembered levelling is filed under: the programme's exact audio and format,
+    the layout and targets, and the version of this procedure."""
+    digest = hashlib.blake2b()
+    with programme.path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    fmt = programme.format
+    settings = f"{_VERSION}:{fmt.sample_rate}:{fmt.channels}:{fmt.sample_width}:{stereo}"
+    settings += f":{target_lufs(stereo)}:{TRUE_PEAK_TARGET}:{LIMITER_MARGIN_DB}"
+    return hashlib.sha256(f"levelling:{settings}:{digest.hexdigest()}".encode()).hexdigest()
+
+
+def find_levelling(programme: Assembly, stereo: bool = False) -> Levelling:
+    """The gain and limiter that bring `programme` to the target loudness."""
+    target = target_lufs(stereo)
+    ceiling = TRUE_PEAK_TARGET - LIMITER_MARGIN_DB
+    (before,) = _measure_all(programme, [_layout(stereo)])
+    if before.integrated_lufs <= -70.0:  # silence: nothing to level
+        return Levelling(0.0, ceiling, before.integrated_lufs, before.true_peak_dbtp, -70.0, False)
+    gain = min(MAX_GAIN_DB, max(-MAX_GAIN_DB, target - before.integrated_lufs))
+    if before.true_peak_dbtp + gain <= ceiling:
+        return Levelling(
+            gain,
+            ceiling,
+            before.integrated_lufs,
+            before.true_peak_dbtp,
+            before.integrated_lufs + gain,
+            False,
+        )
+
+    def chain(g: float) -> list[str]:
+        return [*_layout(stereo), *_gain_chain(g, ceiling)]
+
+    # The limiter takes loudness away, more the harder it works: bracket, then secant steps.
+    guesses = (gain, gain + 2.0)
+    measured = _measure_all(programme, [chain(g) for g in guesses])
+    points = [(g, m.integrated_lufs) for g, m in zip(guesses, measured, strict=True)]
+    for _ in range(4):
+        best = min(points, key=lambda p: abs(p[1] - target))
+        if abs(best[1] - target) <= TOLERANCE_LU:
+            break
+        (g1, i1), (g2, i2) = points[-2:]
+        step = (target - i2) * ((g2 - g1) / (i2 - i1) if abs(i2 - i1) > 1e-3 else 1.0)
+        g = min(gain + 24.0, max(gain, g2 + step))
+        (through,) = _measure_all(programme, [chain(g)])
+        points.append((g, through.integrated_lufs))
+    g, expected = min(points, key=lambda p: abs(p[1] - target))
+    log.debug("loudness: %d measurements to find the gain through the limiter", len(points) + 1)
+    return Levelling(g, ceiling, before.integrated_lufs, before.true_peak_dbtp, expected, True)
+
+
+def correction(levelling: Levelling, measured: Loudness, stereo: bool) -> Levelling | None:
+    """A better levelling if the encoded episode measured off target, else None."""
+    target = target_lufs(stereo)
+    fixed = levelling
+    if measured.true_peak_dbtp > TRUE_PEAK_LIMIT:
+        fixed = replace(
+            fixed,
+            ceiling_db=fixed.ceiling_db - (measured.true_peak_dbtp - TRUE_PEAK_TARGET),
+            limited=True,
+        )
+    if abs(measured.integrated_lufs - target) > RECHECK_LU and measured.integrated_lufs > -70:
+        fixed = replace(fixed, gain_db=fixed.gain_db + target - measured.integrated_lufs)
+    return None if fixed == levelling else fixed
+
+
+def _measure_all(programme: Assembly, chains: Sequence[list[str]]) -> list[Loudness]:
+    """Loudness and sample peak of the programme through each chain, all at once (one ffmpeg
+    each, reading the file side by side)."""
+    processes = [
+        subprocess.Popen(
+            [
+                find_ffmpeg(),
+                "-hide_banner",
+                "-nostdin",
+                "-nostats",
+                *programme.ffmpeg_input(),
+                "-af",
+                ",".join([*chain, "ebur128=peak=sample"]),
+                "-f",
+                "null",
+                "-",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for chain in chains
+    ]
+    try:
+        results = []
+        for process in processes:
+            _, stderr = process.communicate(timeout=1800)
+            text = stderr.decode("utf-8", "replace")
+            if process.returncode != 0:
+                last = text.strip().splitlines()[-1] if text.strip() else "no reason given"
+                raise AudioError(f"ffmpeg could not measure the episode's loudness: {last[:200]}")
+            results.append(summary(text, "the programme"))
+        return results
+    except subprocess.TimeoutExpired:
+        raise AudioError("ffmpeg took too long to measure the episode's loudness") from None
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
 
 
 def _number(value: str) -> float:
@@ -80,35 +235,9 @@ def _number(value: str) -> float:
     return number if math.isfinite(number) else -70.0
 
 
-def _loudnorm(target: float, measured: Loudness) -> str:
-    return (
-        f"loudnorm=I={target}:TP={TRUE_PEAK_TARGET}:LRA={LOUDNESS_RANGE}:print_format=json"
-        f":measured_I={measured.integrated_lufs}:measured_TP={measured.true_peak_dbtp}"
-        f":measured_LRA={measured.lra}:measured_thresh={measured.threshold}:linear=true"
-    )
-
-
-def _measure(pcm: bytes, sample_rate: int, channels: int, chain: list[str]) -> Loudness:
-    """The programme's loudness through `chain`, by ebur128 (a quarter of loudnorm's cost)."""
-    _, stderr = run_ffmpeg(
-        [
-            "-nostats",
-            *_input(sample_rate, channels),
-            "-af",
-            ",".join([*chain, "ebur128=peak=true"]),
-            "-f",
-            "null",
-            "-",
-        ],
-        input=pcm,
-        loglevel="info",
-    )
-    return _summary(stderr, "the programme")
-
-
-def _summary(stderr: str, what: str) -> Loudness:
-    """Parse the summary ebur128 prints at the end of a run."""
-    summary = stderr[stderr.rfind("Summary:") :]
+def summary(stderr: str, what: str) -> Loudness:
+    """Parse the summary ebur128 prints at the end of a run (its true or sample peak)."""
+    text = stderr[stderr.rfind("Summary:") :]
     values = {}
     for name, pattern in (
         ("i", r"I:\s+(-?[\d.]+|-?inf|nan) LUFS"),
@@ -116,77 +245,17 @@ def _summary(stderr: str, what: str) -> Loudness:
         ("lra", r"LRA:\s+(-?[\d.]+|-?inf|nan) LU"),
         ("tp", r"Peak:\s+(-?[\d.]+|-?inf|nan) dBFS"),
     ):
-        found = re.search(pattern, summary, re.DOTALL)
+        found = re.search(pattern, text, re.DOTALL)
         if not found:
             raise AudioError(f"ffmpeg's ebur128 gave no loudness summary for {what}")
         values[name] = _number(found.group(1))
     return Loudness(values["i"], values["tp"], values["lra"], values["thresh"])
 
 
-def normalize_loudness(
-    pcm: bytes, sample_rate: int, channels: int = 1, out_rate: int = 44100, stereo: bool = False
-) -> Normalized:
-    """`pcm` (signed 16-bit) at the podcast loudness target, resampled to `out_rate`, mono or
-    (with `stereo`) the same voice on both channels."""
-    chain = ["pan=stereo|c0=c0|c1=c0"] if stereo and channels == 1 else []
-    target = STEREO_TARGET_LUFS if stereo else MONO_TARGET_LUFS
-    base_chain = chain
-    before = _measure(pcm, sample_rate, channels, chain)
-    limited = False
-    limit_db = 0.0
-    for _ in range(6):  # the limiter lowers loudness too, so the gain needed grows: settle it
-        excess = before.true_peak_dbtp + (target - before.integrated_lufs) - TRUE_PEAK_TARGET
-        if excess <= 0:
-            break
-        limit_db = min(limit_db, before.true_peak_dbtp) - excess - _LIMITER_MARGIN_DB
-        limit = min(1.0, max(0.0625, 10 ** (limit_db / 20)))
-        chain = [*base_chain, f"alimiter=limit={limit:.5f}:attack=5:release=50:level=false"]
-        limited = True
-        before = _measure(pcm, sample_rate, channels, chain)
-    out_channels = 2 if stereo else 1
-    filters = ",".join([*chain, _loudnorm(target, before), f"aresample={out_rate}"])
-    out, stderr = run_ffmpeg(
-        [
-            *_input(sample_rate, channels),
-            "-af",
-            filters,
-            "-f",
-            "s16le",
-            "-ar",
-            str(out_rate),
-            "-ac",
-            str(out_channels),
-            "pipe:1",
-        ],
-        input=pcm,
-        loglevel="info",
-    )
-    report = _report(stderr)
-    mode = report.get("normalization_type", "unknown")
-    if mode != "linear":
-        log.warning(
-            "loudness: loudnorm ran in %s mode, not linear; the level is right but "
-            "its dynamics were changed",
-            mode,
-        )
-    after = Loudness(_number(report["output_i"]), _number(report["output_tp"]))
-    log.info(
-        "loudness: %.1f LUFS, peak %.1f dBTP → %.1f LUFS, peak %.1f dBTP (%s%s)",
-        before.integrated_lufs,
-        before.true_peak_dbtp,
-        after.integrated_lufs,
-        after.true_peak_dbtp,
-        mode,
-        ", limited" if limited else "",
-    )
-    return Normalized(out, out_rate, out_channels, before, after, mode, limited)
-
-
 def measure_file(path: Path) -> Loudness:
-    """Integrated loudness and true peak of an audio file, by ffmpeg's ebur128 filter:
-    an independent measurement from the one that set the gain."""
+    """Integrated loudness and true peak of an audio file, by ffmpeg's ebur128 filter."""
     _, stderr = run_ffmpeg(
         ["-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
         loglevel="info",
     )
-    return _summary(stderr, str(path))
+    return summary(stderr, str(path))

@@ -6,12 +6,13 @@ made here in code, so nothing is downloaded and nothing is under copyright.
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from briefing.audio.assemble import Assembly
+from briefing.audio.assemble import Assembly, writing
 from briefing.audio.ffmpeg import decode_to_pcm
 from briefing.models import Chapter, Cue
 
@@ -75,7 +76,7 @@ def _load(source: str, sample_rate: int, base: Path) -> np.ndarray:
 
 
 def _to_pcm(samples: np.ndarray) -> bytes:
-    return (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
+    return np.clip(np.round(samples * 32768), -32768, 32767).astype("<i2").tobytes()
 
 
 def _ducking(frames: int, sample_rate: int, cues: tuple[Cue, ...]) -> np.ndarray:
@@ -89,39 +90,48 @@ def _ducking(frames: int, sample_rate: int, cues: tuple[Cue, ...]) -> np.ndarray
     return 10 ** (level_db / 20)
 
 
-def apply_sound(assembly: Assembly, design: SoundDesign, intro_end_ms: float) -> Assembly:
-    """The programme with stings around it and a ducked bed under the intro (up to
-    `intro_end_ms` on the programme's own timeline); chapters and cues move with it."""
+def apply_sound(
+    assembly: Assembly, design: SoundDesign, intro_end_ms: float, path: Path
+) -> Assembly:
+    """The programme, written to `path`, with stings around it and a ducked bed under the
+    intro (up to `intro_end_ms` on the programme's own timeline); chapters and cues move
+    with it. Only the intro is mixed in memory; the rest of the voice is copied as it is."""
     if design.empty:
         return assembly
     if assembly.format.channels != 1 or assembly.format.sample_width != 2:
         raise ValueError("sound design works on mono 16-bit programmes")
     rate = assembly.format.sample_rate
-    voice = np.frombuffer(assembly.pcm, dtype="<i2").astype(np.float64) / 32768
 
     def source(name: str, made: np.ndarray) -> np.ndarray:
         if name == NONE:
             return np.zeros(0)
         return made if name == DEFAULT else _load(name, rate, design.base)
 
-    if design.music_bed != NONE:
-        bed_end = min(len(voice), int((intro_end_ms + BED_TAIL_MS) * rate / 1000))
-        bed = source(design.music_bed, pad(bed_end, rate))
-        bed = np.resize(bed, bed_end)  # loops a short bed, cuts a long one
-        gain = _ducking(bed_end, rate, assembly.cues)
-        fade = np.minimum(1, np.arange(bed_end)[::-1] / max(1, int(BED_TAIL_MS * rate / 1000)))
-        voice = voice.copy()
-        voice[:bed_end] += bed * gain * fade
-
     intro = source(design.intro_sting, chime(rate))
     outro = source(design.outro_sting, chime(rate, falling=True))
+    bed_end, under = 0, np.zeros(0)
+    if design.music_bed != NONE:
+        bed_end = min(assembly.frames, int((intro_end_ms + BED_TAIL_MS) * rate / 1000))
+        bed = np.resize(source(design.music_bed, pad(bed_end, rate)), bed_end)  # loops or cuts
+        gain = _ducking(bed_end, rate, assembly.cues)
+        fade = np.minimum(1, np.arange(bed_end)[::-1] / max(1, int(BED_TAIL_MS * rate / 1000)))
+        under = bed * gain * fade
     gap = np.zeros(int(0.3 * rate)) if len(intro) else np.zeros(0)
-    mixed = np.concatenate([intro, gap, voice, outro])
+    with assembly.path.open("rb") as voice:
+        head = np.frombuffer(voice.read(2 * bed_end), dtype="<i2").astype(np.float64) / 32768
+        with writing(path) as out:
+            out.write(_to_pcm(np.concatenate([intro, gap])))
+            if bed_end:
+                out.write(_to_pcm(head + under))
+            shutil.copyfileobj(voice, out, 1 << 20)
+            out.write(_to_pcm(outro))
+    frames = len(intro) + len(gap) + assembly.frames + len(outro)
     shift_ms = 1000 * (len(intro) + len(gap)) / rate
-    total_ms = 1000 * len(mixed) / rate
+    total_ms = 1000 * frames / rate
     return dataclasses.replace(
         assembly,
-        pcm=_to_pcm(mixed),
+        path=path,
+        frames=frames,
         chapters=_shift_chapters(assembly.chapters, shift_ms, total_ms),
         cues=tuple(
             dataclasses.replace(c, start_ms=c.start_ms + shift_ms, end_ms=c.end_ms + shift_ms)
