@@ -12,7 +12,7 @@ true peak under the limit; the chain runs inside the encoder (`encode.encode_mp3
    ffmpeg's ebur128 filter: one pass, and no true-peak oversampling, its costliest part.
 2. If the gain leaves every peak under the ceiling, that is all. If not, the limiter will
    take a little loudness away, so the gain that lands on the target through the limiter
-   is found by measuring candidate gains (two at once, one per core) and interpolating.
+   is found by measuring two candidate gains at once (one per core) and interpolating.
 3. The encoded MP3 is measured again, independently, as it is written (true peak
    included), and `correction` says how to encode again in the rare case it is off target.
 
@@ -155,11 +155,18 @@ def find_levelling(programme: Assembly, stereo: bool = False) -> Levelling:
     def chain(g: float) -> list[str]:
         return [*_layout(stereo), *_gain_chain(g, ceiling)]
 
-    # The limiter takes loudness away, more the harder it works: bracket, then secant steps.
+    # The limiter takes loudness away, the more the harder it works. Two gains are measured
+    # at once; when they bracket the target, the curve between them is near enough a line.
+    # Otherwise a secant step is measured, and so on (the encoded MP3 is checked anyway).
     guesses = (gain, gain + 2.0)
     measured = _measure_all(programme, [chain(g) for g in guesses])
     points = [(g, m.integrated_lufs) for g, m in zip(guesses, measured, strict=True)]
     for _ in range(4):
+        (g1, i1), (g2, i2) = sorted(points[-2:])
+        if i1 <= target <= i2:
+            g = g1 + (target - i1) * (g2 - g1) / (i2 - i1) if i2 > i1 else g1
+            points.append((g, target))
+            break
         best = min(points, key=lambda p: abs(p[1] - target))
         if abs(best[1] - target) <= TOLERANCE_LU:
             break
@@ -169,7 +176,6 @@ def find_levelling(programme: Assembly, stereo: bool = False) -> Levelling:
         (through,) = _measure_all(programme, [chain(g)])
         points.append((g, through.integrated_lufs))
     g, expected = min(points, key=lambda p: abs(p[1] - target))
-    log.debug("loudness: %d measurements to find the gain through the limiter", len(points) + 1)
     return Levelling(g, ceiling, before.integrated_lufs, before.true_peak_dbtp, expected, True)
 
 
