@@ -125,6 +125,10 @@ class PiperEngine:
             from piper.config import PiperConfig
 
             options = onnxruntime.SessionOptions()
+            # onnxruntime keeps a memory plan for every input shape it has seen, and every
+            # sentence is a new shape: memory grew with the episode (an hour: +250 MB).
+            # Without the plans it stays at what the longest sentence needs, as fast.
+            options.enable_mem_pattern = False
             if settings.threads > 0:
                 options.intra_op_num_threads = settings.threads
             session = onnxruntime.InferenceSession(
