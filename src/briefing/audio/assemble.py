@@ -117,8 +117,8 @@ def _write_error(path: Path, exc: OSError) -> OutputError:
 def pydub_audio_segment() -> type[AudioSegment]:
     """pydub's AudioSegment, imported without its "couldn't find ffmpeg" warning.
 
-    pydub looks for ffmpeg when imported; we find it ourselves (`find_ffmpeg`) and hand
-    it over explicitly before exporting.
+    pydub looks for ffmpeg when imported; it needs none for what it does here (changing a
+    clip's rate, channels and sample width), and we find ffmpeg ourselves (`find_ffmpeg`).
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)

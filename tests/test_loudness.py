@@ -1,0 +1,158 @@
+"""Levelling: one gain and a limiter, found by measurement, applied inside the encoder, and
+the MP3 checked by an independent ebur128 run. Programmes are made in code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mutagen.mp3 import MP3
+
+from briefing.audio import Assembly, AudioFormat, encode_mp3
+from briefing.audio.encode import Mp3Settings
+from briefing.audio.loudness import Levelling, Loudness, correction, find_levelling
+
+from .conftest import TINY, run_cli
+from .test_episode_files import ebur128
+
+RATE = 22050
+
+
+def programme(tmp_path: Path, samples: np.ndarray) -> Assembly:
+    """A programme file holding `samples` (floats in -1..1)."""
+    path = tmp_path / "programme.pcm"
+    path.write_bytes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    return Assembly(path, AudioFormat(RATE), len(samples), chapters=())
+
+
+def speechlike(seconds: float, level: float, clicks: float = 0.0) -> np.ndarray:
+    """A 220 Hz tone shaped into 4 Hz syllables (a low crest factor: a gain alone levels
+    it); `clicks` puts a short spike of that height every half second, the kind of peak
+    that leaves no room for the gain without a limiter."""
+    t = np.arange(int(seconds * RATE)) / RATE
+    envelope = np.clip(np.sin(2 * np.pi * 4 * t), 0, None) ** 2
+    signal = level * envelope * np.sin(2 * np.pi * 220 * t)
+    if clicks:
+        for start in range(RATE // 4, len(t) - 40, RATE // 2):
+            signal[start : start + 40] = clicks * np.sin(np.linspace(0, np.pi, 40))
+    return signal
+
+
+def test_a_quiet_programme_needs_only_a_gain(tmp_path: Path, ffmpeg: str) -> None:
+    source = programme(tmp_path, speechlike(20, 0.05))
+    levelling = find_levelling(source)
+    assert not levelling.limited
+    assert levelling.gain_db == pytest.approx(-19.0 - levelling.input_lufs)
+    out = tmp_path / "ep.mp3"
+    measured = encode_mp3(source, levelling.filters(stereo=False), out)
+    independent = ebur128(ffmpeg, out)
+    assert measured.integrated_lufs == pytest.approx(independent[0], abs=0.05)
+    assert -20.0 <= independent[0] <= -18.0 and independent[1] <= -1.0
+
+
+def test_peaks_go_through_the_limiter_and_the_loudness_still_lands(
+    tmp_path: Path, ffmpeg: str
+) -> None:
+    source = programme(tmp_path, speechlike(20, 0.05, clicks=0.95))
+    levelling = find_levelling(source)
+    assert levelling.limited
+    assert levelling.gain_db > -19.0 - levelling.input_lufs  # more, for what the limiter takes
+    out = tmp_path / "ep.mp3"
+    encode_mp3(source, levelling.filters(stereo=False), out)
+    integrated, peak = ebur128(ffmpeg, out)
+    assert -20.0 <= integrated <= -18.0  # -19 LUFS ± 1 (MP3 encoding takes a few tenths)
+    assert peak <= -1.0
+    assert MP3(out).info.length == pytest.approx(20, abs=0.1)
+
+
+def test_stereo_is_dual_mono_at_minus_16(tmp_path: Path, ffmpeg: str) -> None:
+    source = programme(tmp_path, speechlike(10, 0.05, clicks=0.95))
+    levelling = find_levelling(source, stereo=True)
+    out = tmp_path / "ep.mp3"
+    encode_mp3(source, levelling.filters(stereo=True), out, Mp3Settings(channels=2))
+    integrated, peak = ebur128(ffmpeg, out)
+    assert MP3(out).info.channels == 2
+    assert -17.0 <= integrated <= -15.0 and peak <= -1.0
+
+
+def test_correction_lowers_the_ceiling_for_a_hot_peak_and_fixes_the_gain() -> None:
+    levelling = Levelling(4.0, -2.5, -22.0, -1.4, -19.0, True)
+    assert correction(levelling, Loudness(-19.3, -1.8), stereo=False) is None
+    hot = correction(levelling, Loudness(-19.0, -0.6), stereo=False)
+    assert hot is not None and hot.ceiling_db == pytest.approx(-2.5 - 0.9)
+    quiet = correction(levelling, Loudness(-20.0, -2.0), stereo=False)
+    assert quiet is not None and quiet.gain_db == pytest.approx(5.0)
+
+
+def test_a_levelling_survives_its_note() -> None:
+    levelling = Levelling(4.1, -2.5, -22.1, -1.4, -19.0, True)
+    assert Levelling.from_note(levelling.to_note()) == levelling
+    assert Levelling.from_note({"gain_db": "loud"}) is None
+
+
+def test_a_rebuild_reuses_the_levelling_and_makes_the_same_audio(
+    tmp_path: Path, fresh_cache: Path
+) -> None:
+    first = run_cli("build", TINY, "-H", "1", "-o", tmp_path / "a")
+    second = run_cli("build", TINY, "-H", "1", "-o", tmp_path / "b")
+    assert first.code == second.code == 0, first.stderr + second.stderr
+    assert any(line.startswith("loudness: ") for line in first.stderr.splitlines())
+    assert any(
+        line.startswith("loudness (found for this audio before): ")
+        for line in second.stderr.splitlines()
+    )
+    a, b = Path(first.stdout.strip()), Path(second.stdout.strip())
+    assert a.read_bytes() == b.read_bytes()  # same audio, same tags
+    assert (
+        first.stderr.splitlines()[-1].split("(")[1] == second.stderr.splitlines()[-1].split("(")[1]
+    )
+
+
+def test_no_cache_remembers_nothing(tmp_path: Path, fresh_cache: Path) -> None:
+    run = run_cli("build", TINY, "-H", "1", "--no-cache", "-q", "-o", tmp_path / "out")
+    assert run.code == 0, run.stderr
+    assert not fresh_cache.exists() or not any(fresh_cache.rglob("*.*"))
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".briefing-")] == []
+
+
+def test_an_edited_programme_is_measured_again(tmp_path: Path, fresh_cache: Path) -> None:
+    run_cli("build", TINY, "-H", "1", "-q", "-o", tmp_path / "a")
+    edited = run_cli("build", TINY, "-H", "1", "--show-name", "Other Times", "-o", tmp_path / "b")
+    assert edited.code == 0, edited.stderr
+    lines = edited.stderr.splitlines()
+    assert any(line.startswith("loudness: ") for line in lines)
+    assert not any("found for this audio before" in line for line in lines)
+
+
+def test_notes_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "MAX_NOTES", 3)
+    store = cache_module.SpeechCache(tmp_path)
+    for n in range(6):
+        store.remember(f"{n:064x}", {"n": n})
+    assert len(list((tmp_path / "notes").glob("*.json"))) == 3
+    assert store.recall(f"{5:064x}") == {"n": 5}
+
+
+def test_a_pages_language_is_detected_once(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import pipeline
+
+    calls: list[str] = []
+    real = pipeline.detect_language
+
+    def counting(text: str) -> str | None:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pipeline, "detect_language", counting)
+    text = "The council voted on Tuesday to rebuild the bridge over the river by spring. " * 3
+    for _ in range(2):
+        options, notes = pipeline.check_language(text, pipeline.BuildOptions())
+        assert (options, notes) == (pipeline.BuildOptions(), ())  # English: joe reads it
+    assert len(calls) == 1
+    pipeline.check_language(text, pipeline.BuildOptions(use_cache=False))
+    assert len(calls) == 2  # --no-cache: nothing remembered, nothing read back
