@@ -22,6 +22,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +39,11 @@ def measure(*args: str, env: dict[str, str] | None = None) -> dict[str, float]:
         check=True,
     )
     return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run of median time (its own peak memory with it)."""
+    return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
 
 
 def audio_seconds(mp3: Path) -> float:
@@ -79,6 +85,9 @@ def main() -> None:
     )
     parser.add_argument("--lengths", default="5,15,30,60")
     parser.add_argument("--skip-lengths", action="store_true")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each London Daily case (median)"
+    )
     args = parser.parse_args()
     from briefing.audio import find_ffmpeg
     from briefing.ingest import load_page
@@ -91,48 +100,50 @@ def main() -> None:
         env = {"BRIEFING_CACHE_DIR": str(work / "cache")}
         plan = plan_episode(load_page(PAGE), None, BuildOptions())
         (work / "sentences.json").write_text(json.dumps(list(plan.script.sentences)))
-        floor = measure("piper-floor", str(work / "sentences.json"))
-        cold = measure("briefing", "build", str(PAGE), "-q", "-o", str(work / "out"), env=env)
-        warm = measure("briefing", "build", str(PAGE), "-q", "-o", str(work / "out"), env=env)
-        edited = measure(
-            "briefing",
-            "build",
-            str(PAGE),
-            "-q",
-            "--show-name",
-            "London Daily Edited",
-            "-o",
-            str(work / "edited"),
-            env=env,
-        )
+        build = ("briefing", "build", str(PAGE), "-q")
+        floors, colds, warms, edits = [], [], [], []
+        for n in range(args.repeat):  # interleaved, so drift in the machine hits all alike
+            floors.append(measure("piper-floor", str(work / "sentences.json")))
+            fresh = {"BRIEFING_CACHE_DIR": str(work / f"cache-{n}")}
+            colds.append(measure(*build, "-o", str(work / f"cold-{n}"), env=fresh))
+        measure(*build, "-o", str(work / "out"), env=env)  # fills the cache
+        for n in range(args.repeat):
+            warms.append(measure(*build, "-o", str(work / "out"), env=env))
+            edits.append(
+                measure(*build, "--show-name", f"London Daily {n}", "-o", str(work / "ed"), env=env)
+            )
+        floor, cold, warm, edited = map(median_run, (floors, colds, warms, edits))
         mp3 = next((work / "out").glob("*.mp3"))
         subprocess.run(
             [ffmpeg, "-v", "error", "-i", str(mp3), "-ar", "22050", str(work / "a.wav")], check=True
         )
-        import time
-
-        started = time.perf_counter()
-        subprocess.run(
-            [
-                ffmpeg,
-                "-v",
-                "error",
-                "-y",
-                "-i",
-                str(work / "a.wav"),
-                "-ar",
-                "44100",
-                "-c:a",
-                "libmp3lame",
-                "-b:a",
-                "96k",
-                str(work / "floor.mp3"),
-            ],
-            check=True,
-        )
-        encode = time.perf_counter() - started
+        encodes = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            subprocess.run(
+                [
+                    ffmpeg,
+                    "-v",
+                    "error",
+                    "-y",
+                    "-i",
+                    str(work / "a.wav"),
+                    "-ar",
+                    "44100",
+                    "-c:a",
+                    "libmp3lame",
+                    "-b:a",
+                    "96k",
+                    str(work / "floor.mp3"),
+                ],
+                check=True,
+            )
+            encodes.append(time.perf_counter() - started)
+        encode = sorted(encodes)[len(encodes) // 2]
         minutes = audio_seconds(mp3) / 60
         rows += [
+            f"Median of {args.repeat} runs of each.",
+            "",
             "| case | seconds | floor (s) | ratio | target | peak RSS (MB) |",
             "| --- | ---: | ---: | ---: | ---: | ---: |",
             f"| cold build, London Daily ({minutes:.1f} min) | {cold['seconds']:.1f} | "

@@ -623,7 +623,8 @@ def cache() -> None:
 
     It lives in $BRIEFING_CACHE_DIR or your cache directory (~/.cache/briefing/speech on
     Linux) and is kept under $BRIEFING_CACHE_MAX_MB megabytes (default 1024), oldest
-    entries first out.
+    entries first out. Beside the sentences it keeps small notes (the gain found for an
+    episode's exact audio, a page's language), so an unchanged rebuild measures nothing.
     """
 
 
@@ -640,7 +641,7 @@ def cache_info() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Remove every cached sentence."""
+    """Remove every cached sentence, and the notes beside them."""
     from briefing.cache import SpeechCache
 
     removed = SpeechCache.default().clear()

@@ -20,6 +20,7 @@ import hashlib
 import logging
 import tempfile
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -56,7 +57,7 @@ from briefing.script import build_script
 from briefing.script.dedupe import drop_near_duplicates
 from briefing.script.normalize import Lexicon, shipped_lexicon
 from briefing.script.select import DEFAULT_HEADLINES, parse_selection
-from briefing.synth import Cast, ProgressFn, synthesize
+from briefing.synth import Cast, ProgressFn, forget_preloaded, preload, synthesize
 from briefing.tags import EpisodeTags, write_tags
 
 log = logging.getLogger(__name__)
@@ -222,6 +223,7 @@ def check_language(
     """
     code = options.language or _page_language(text_sample, options)
     if code is None:
+        forget_preloaded(keep=options.cast())
         return options, ()
     notes: tuple[Note, ...] = ()
     chosen = options.voice or options.show.voice
@@ -234,19 +236,24 @@ def check_language(
     voices = options.cast().voices + ([load_voice(options.fallback)] if options.fallback else [])
     for voice in voices:
         if voice.language_code != code:
+            forget_preloaded()
             raise _language_error(code, voice)
+    forget_preloaded(keep=options.cast())  # a voice picked for the language loads later
     return options, notes
 
 
 def _page_language(text: str, options: BuildOptions) -> str | None:
-    """The detected language, remembered in the cache's notes: loading the detector's model
-    takes longer than anything else in a rebuild of an unchanged page."""
+    """The detected language, remembered in the cache's notes (loading the detector's
+    model takes longer than anything else in a rebuild of an unchanged page). While it
+    loads, the voices that will read the page unless its language says otherwise load too."""
     cache = SpeechCache.default() if options.use_cache else None
     key = hashlib.sha256(f"language:{text}".encode()).hexdigest()
     note = cache.recall(key) if cache else None
     if note and isinstance(note.get("code"), str):
         return str(note["code"])
-    code = detect_language(text)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload") as pool:
+        preload(options.cast(), pool)
+        code = detect_language(text)
     if cache and code:
         cache.remember(key, {"code": code})
     return code

@@ -12,13 +12,15 @@ hour-long episode never holds an hour of speech.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
 from briefing.cache import SpeechCache, cache_key
+from briefing.engines.base import SpeechEngine
 from briefing.engines.voices import VoicePreset
 from briefing.errors import SpeechError
 from briefing.models import Clip, Script, Story, StoryKind
@@ -65,6 +67,41 @@ class SynthReport:
 
 
 ProgressFn = Callable[[SynthProgress], None]
+
+_preloaded: dict[tuple[str, int], Future[SpeechEngine]] = {}
+_preload_lock = threading.Lock()
+
+
+def preload(cast: Cast, pool: Executor) -> None:
+    """Start loading the cast's engines on `pool` (a neural voice takes a third of a
+    second), for the next `synthesize` to take; while the page's language is detected,
+    say. Engines loaded for voices that then go unused are let go by `forget_preloaded`."""
+    rate = cast.anchor.settings.native_rate()
+    with _preload_lock:
+        for voice in cast.voices:
+            key = (voice.name, rate)
+            if key not in _preloaded:
+                _preloaded[key] = pool.submit(voice.settings.load, rate)
+
+
+def forget_preloaded(keep: Cast | None = None) -> None:
+    """Let go of preloaded engines, except those of `keep`'s voices."""
+    names = {v.name for v in keep.voices} if keep else set()
+    with _preload_lock:
+        for key in [k for k in _preloaded if k[0] not in names]:
+            del _preloaded[key]
+
+
+def _engine(voice: VoicePreset, rate: int) -> SpeechEngine:
+    """The voice's engine: the preloaded one if there is one (once), else loaded now."""
+    with _preload_lock:
+        future = _preloaded.pop((voice.name, rate), None)
+    if future is not None:
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - loading again raises the error in this thread
+            log.debug("preloading %s failed; loading it again", voice.name)
+    return voice.settings.load(rate)
 
 
 @dataclass(frozen=True)
@@ -158,7 +195,7 @@ def _synthesize(
 
     for voice_jobs in pending.values():
         voice = voice_jobs[0].voice
-        engine = voice.settings.load(rate)
+        engine = _engine(voice, rate)
         if engine.concurrency <= 1:
             for job in voice_jobs:
                 finished(job, engine.synthesize(job.text))
