@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
+
+from briefing import synth
+from briefing.cache import SpeechCache
+from briefing.engines.piper import PiperEngine, PiperSettings
 from briefing.ingest import load_page
 from briefing.ingest.language import article_text, detect_language
+from briefing.pipeline import BuildOptions, check_language, plan_episode
+from briefing.synth import synthesize
 
-from .conftest import DATA, LONDON, run_cli
+from .conftest import DATA, LONDON, TINY, run_cli
 
 GERMAN = DATA / "german-page.txt"
 
@@ -57,3 +65,37 @@ def test_picked_voice_is_said(user_voices: Path, tmp_path: Path, standin) -> Non
     assert run.code == 0, run.stderr
     assert "note: the page is in German; gtts-de reads it" in run.stderr
     assert {r.lang for r in standin.requests} == {"de"}
+
+
+def test_the_voice_loads_while_the_language_is_detected(
+    tmp_path: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading Piper overlaps detection (both mostly outside the GIL), once; a rebuild whose
+    language is remembered loads nothing until speech is needed."""
+    loads: list[str] = []
+    real = PiperSettings.load
+
+    def counting(self: PiperSettings, rate: int) -> PiperEngine:
+        loads.append(threading.current_thread().name)
+        return real(self, rate)
+
+    monkeypatch.setattr(PiperSettings, "load", counting)
+    page = load_page(TINY)
+    options, _ = check_language(article_text(page.article), BuildOptions())
+    assert len(loads) == 1 and loads[0].startswith("preload")
+    script = plan_episode(page, "1", options).script
+    speech = synthesize(script, options.cast(), SpeechCache(tmp_path / "speech"))
+    assert speech.report.synthesised == len(script.sentences)
+    assert len(loads) == 1  # the preloaded engine spoke
+
+    check_language(article_text(page.article), BuildOptions())
+    assert len(loads) == 1  # remembered language: nothing preloaded
+
+
+def test_a_voice_ruled_out_by_the_language_is_let_go(user_voices: Path, fresh_cache: Path) -> None:
+    (user_voices / "gtts-de.toml").write_text(
+        "name = 'gtts-de'\nengine = 'gtts'\nlanguage = 'de-DE'\n[gtts]\nlang = 'de'\ntld = 'de'\n"
+    )
+    options, notes = check_language(article_text(load_page(GERMAN).article), BuildOptions())
+    assert options.voice == "gtts-de" and "gtts-de reads it" in notes[0].text
+    assert synth._preloaded == {}  # joe was loaded for nothing, and let go
