@@ -3,6 +3,7 @@ the MP3 checked by an independent ebur128 run. Programmes are made in code."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -156,3 +157,31 @@ def test_a_pages_language_is_detected_once(
     assert len(calls) == 1
     pipeline.check_language(text, pipeline.BuildOptions(use_cache=False))
     assert len(calls) == 2  # --no-cache: nothing remembered, nothing read back
+
+
+def test_an_mp3_off_target_is_encoded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The MP3's own measurement decides: a true peak over -1 dBTP (as a harsher encoder
+    might make) is encoded again under a lower ceiling, and that levelling is remembered."""
+    from briefing import pipeline
+    from briefing.cache import SpeechCache
+
+    source = programme(tmp_path, speechlike(10, 0.05, clicks=0.95))
+    calls: list[list[str]] = []
+
+    def encode(programme: Assembly, filters: list[str], path: Path, settings: Mp3Settings):
+        calls.append(list(filters))
+        measured = encode_mp3(programme, filters, path, settings)
+        return Loudness(measured.integrated_lufs, -0.4) if len(calls) == 1 else measured
+
+    monkeypatch.setattr(pipeline, "encode_mp3", encode)
+    cache = SpeechCache(tmp_path / "cache")
+    with caplog.at_level("INFO", logger="briefing"):
+        measured = pipeline._master(source, tmp_path / "ep.mp3", Mp3Settings(), False, cache)
+    assert len(calls) == 2 and "encoding it again, corrected" in caplog.text
+    first, second = (float(f[-1].split("limit=")[1].split(":")[0]) for f in calls)
+    assert second < first  # a lower ceiling
+    assert measured.true_peak_dbtp <= -1.0
+    (note,) = (tmp_path / "cache" / "notes").glob("*.json")
+    assert Levelling.from_note(json.loads(note.read_text())).ceiling_db < -2.5

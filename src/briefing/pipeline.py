@@ -458,24 +458,17 @@ def _master(
     else:
         log.info("loudness (found for this audio before): %s", levelling.describe())
     measured = encode_mp3(assembly, levelling.filters(stereo), audio, mp3)
-    for _ in range(MAX_CORRECTIONS):
+    for attempt in range(MAX_CORRECTIONS + 1):
         better = correction(levelling, measured, stereo)
         if better is None:
             break
-        log.info(
-            "loudness: the MP3 measured %.1f LUFS, peak %.1f dBTP; encoding it again",
-            measured.integrated_lufs,
-            measured.true_peak_dbtp,
-        )
+        figures = f"{measured.integrated_lufs:.1f} LUFS, peak {measured.true_peak_dbtp:.1f} dBTP"
+        if attempt == MAX_CORRECTIONS:
+            log.warning("loudness: the episode measures %s, off the target", figures)
+            break
+        log.info("loudness: the MP3 measured %s; encoding it again, corrected", figures)
         levelling = better
         measured = encode_mp3(assembly, levelling.filters(stereo), audio, mp3)
-    else:
-        if correction(levelling, measured, stereo) is not None:
-            log.warning(
-                "loudness: the episode measures %.1f LUFS, peak %.1f dBTP, off the target",
-                measured.integrated_lufs,
-                measured.true_peak_dbtp,
-            )
     cache.remember(key, levelling.to_note())
     return measured
 
