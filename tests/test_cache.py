@@ -127,6 +127,17 @@ def test_unwritable_cache_warns_and_the_build_goes_on(tmp_path: Path, caplog) ->
     assert caplog.text.count("cannot be written") == 1
 
 
+def test_a_build_with_an_unwritable_cache_still_makes_the_episode(tmp_path: Path) -> None:
+    """Clips that cannot be stored are held for the build instead."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    env = {"BRIEFING_CACHE_DIR": str(blocker / "cache")}
+    run = run_cli("build", TINY, "-H", "1", "-o", tmp_path / "out", env=env)
+    assert run.code == 0, run.stderr
+    assert run.stderr.count("cannot be written") == 1
+    assert Path(run.stdout.strip()).stat().st_size > 50_000
+
+
 def test_cli_second_build_reads_everything_from_the_cache(
     tmp_path: Path, fresh_cache: Path
 ) -> None:

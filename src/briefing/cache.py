@@ -37,6 +37,7 @@ _HEADER = struct.Struct("<5sIBB32s")  # magic, sample rate, channels, sample wid
 DEFAULT_MAX_MB = 1024
 MAX_NOTES = 500
 """Notes kept beside the clips; the oldest go first."""
+_unwritable: set[Path] = set()
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,6 @@ class SpeechCache:
     def __init__(self, directory: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> None:
         self.directory = directory
         self.max_bytes = max_bytes
-        self._write_failed = False
 
     @classmethod
     def default(cls) -> SpeechCache:
@@ -122,13 +122,13 @@ class SpeechCache:
                     os.unlink(temp)
                 raise
         except OSError as exc:
-            if not self._write_failed:
+            if self.directory not in _unwritable:  # said once per process
                 log.warning(
                     "speech cache at %s cannot be written (%s); continuing without it",
                     self.directory,
                     exc,
                 )
-                self._write_failed = True
+                _unwritable.add(self.directory)
             return False
         return True
 
