@@ -9,6 +9,7 @@ import pytest
 
 from briefing.audio import AudioFormat, Pauses, assemble
 from briefing.audio.encode import LAME_INITIAL_PADDING, MP3_FRAME_SAMPLES, mp3_aligned_frames
+from briefing.audio.sound import SoundDesign, apply_sound
 from briefing.models import Clip, Script, Story, StoryKind
 
 RATE = 22050
@@ -98,3 +99,22 @@ def test_mp3_alignment_fills_the_last_frame(rate: int, frames: int) -> None:
     at_44k = round(aligned * 44100 / rate)
     end_padding = -(at_44k + LAME_INITIAL_PADDING) % MP3_FRAME_SAMPLES
     assert 64 <= end_padding <= 140
+
+
+def test_sound_design_mixes_the_intro_and_copies_the_rest_exactly(tmp_path: Path) -> None:
+    assembly = assemble(SCRIPT, [tone(500)] * 6, tmp_path / "voice.pcm", PAUSES)
+    design = SoundDesign(intro_sting="default", outro_sting="default", music_bed="default")
+    intro_end_ms = assembly.cues[0].end_ms
+    produced = apply_sound(assembly, design, intro_end_ms, tmp_path / "programme.pcm")
+    voice = (tmp_path / "voice.pcm").read_bytes()
+    programme = (tmp_path / "programme.pcm").read_bytes()
+    assert len(programme) == 2 * produced.frames
+    sting = int(1.6 * RATE) + int(0.3 * RATE)  # the chime, then a gap before the voice
+    bed = int((intro_end_ms + 1500) * RATE / 1000)  # the bed plays on 1.5 s after the intro
+    assert programme[2 * sting : 2 * (sting + bed)] != voice[: 2 * bed]  # the bed is under it
+    assert programme[2 * (sting + bed) : 2 * (sting + assembly.frames)] == voice[2 * bed :]
+    assert produced.frames == sting + assembly.frames + int(1.6 * RATE)  # the outro chime
+    shift_ms = 1000 * sting / RATE
+    assert produced.cues[0].start_ms == pytest.approx(assembly.cues[0].start_ms + shift_ms)
+    assert produced.chapters[0].start_ms == 0
+    assert produced.chapters[-1].end_ms == round(produced.duration_ms)
