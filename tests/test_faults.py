@@ -254,3 +254,19 @@ def test_unwritable_output_directory(tmp_path: Path) -> None:
         target = tmp_path / "ro"
         target.mkdir(mode=0o500)
     assert "cannot write to" in one_line(run_cli("build", TINY, "-o", target), ExitCode.OUTPUT)
+
+
+def test_a_killed_builds_work_directory_is_cleared_later(tmp_path: Path) -> None:
+    """SIGKILL leaves the hidden work directory; the next build removes it once it is stale,
+    and leaves a recent one (another build may be using it) alone."""
+    out = tmp_path / "out"
+    stale, recent = out / ".briefing-work-killed", out / ".briefing-work-running"
+    for work in (stale, recent):
+        work.mkdir(parents=True)
+        (work / "voice.pcm").write_bytes(bytes(1000))
+    old = time.time() - 7 * 3600
+    os.utime(stale / "voice.pcm", (old, old))
+    os.utime(stale, (old, old))
+    run = run_cli("build", TINY, "-H", "1", "-q", "-o", out)
+    assert run.code == 0, run.stderr
+    assert not stale.exists() and (recent / "voice.pcm").is_file()

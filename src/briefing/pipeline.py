@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import shutil
 import tempfile
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -291,12 +293,32 @@ def build_episode(
     find_ffmpeg()
     options.cast()  # a broken voice preset stops the build before anything is made
     output_dir = ensure_writable_dir(options.output_dir)
+    _remove_stale_work(output_dir)
     try:
-        work = tempfile.TemporaryDirectory(dir=output_dir, prefix=".briefing-work-")
+        work = tempfile.TemporaryDirectory(dir=output_dir, prefix=WORK_PREFIX)
     except OSError as exc:
         raise OutputError(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
     with work:
         return _build_in(Path(work.name), script, options, progress, plan)
+
+
+WORK_PREFIX = ".briefing-work-"
+STALE_WORK_S = 6 * 3600
+"""A work directory untouched this long was left by a build that was killed."""
+
+
+def _remove_stale_work(output_dir: Path) -> None:
+    """Remove work directories that killed builds left (an hour of audio is 160 MB);
+    a build in progress writes to its own every second, so it is never taken for one."""
+    now = time.time()
+    for work in output_dir.glob(f"{WORK_PREFIX}*"):
+        try:
+            newest = max([work.stat().st_mtime] + [f.stat().st_mtime for f in work.iterdir()])
+        except OSError:
+            continue
+        if now - newest > STALE_WORK_S:
+            log.info("removing %s, left by a build that did not finish", work.name)
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def _build_in(
