@@ -6,9 +6,9 @@ sentence re-synthesises only itself. Entries are written atomically and carry a 
 a truncated or corrupt entry is detected, removed and made again, never joined into an
 episode. The cache is bounded: the least recently used entries go first.
 
-Beside the clips it keeps small notes of what was worked out from them (`remember`,
-`recall`): the gain that levels a programme, so a rebuild of the same audio does not
-measure it again.
+Beside the clips it keeps small notes of what was worked out (`remember`, `recall`): the
+gain that levels a programme and the language of a page, so a rebuild of the same audio
+does not measure or detect them again.
 """
 
 from __future__ import annotations
