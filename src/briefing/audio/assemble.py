@@ -90,18 +90,18 @@ class Assembly:
             return self
         end_ms = round(1000 * frames / self.format.sample_rate)
         chapters = (*self.chapters[:-1], dataclasses.replace(self.chapters[-1], end_ms=end_ms))
-        with writing(self.path, "ab") as out:
+        with writing(self.path, append=True) as out:
             out.write(bytes(extra * self.format.frame_bytes))
         return dataclasses.replace(self, frames=frames, chapters=chapters)
 
 
 @contextlib.contextmanager
-def writing(path: Path, mode: str = "wb") -> Iterator[BinaryIO]:
-    """`open(path, mode)` for a programme file; a failed write (a full disk, say) is an
+def writing(path: Path, append: bool = False) -> Iterator[BinaryIO]:
+    """A programme file opened to write (or `append` to); a failed write (a full disk, say) is an
     `OutputError`. Read everything the block needs before it: any OSError inside is
     taken for a write failure."""
     try:
-        with open(path, mode) as out:
+        with open(path, "ab" if append else "wb") as out:
             yield out
     except OSError as exc:
         raise _write_error(path, exc) from None

@@ -97,12 +97,16 @@ class Levelling:
     @classmethod
     def from_note(cls, note: dict[str, Any]) -> Levelling | None:
         try:
-            return cls(**{k: (bool if k == "limited" else float)(note[k]) for k in _FIELDS})
+            return cls(
+                gain_db=float(note["gain_db"]),
+                ceiling_db=float(note["ceiling_db"]),
+                input_lufs=float(note["input_lufs"]),
+                input_peak_db=float(note["input_peak_db"]),
+                expected_lufs=float(note["expected_lufs"]),
+                limited=bool(note["limited"]),
+            )
         except (KeyError, TypeError, ValueError):
             return None
-
-
-_FIELDS = tuple(Levelling.__dataclass_fields__)
 
 
 def target_lufs(stereo: bool) -> float:
