@@ -12,7 +12,13 @@ from mutagen.mp3 import MP3
 
 from briefing.audio import Assembly, AudioFormat, encode_mp3
 from briefing.audio.encode import Mp3Settings
-from briefing.audio.loudness import Levelling, Loudness, correction, find_levelling
+from briefing.audio.loudness import (
+    Levelling,
+    Loudness,
+    correction,
+    find_levelling,
+    rough_loudness,
+)
 
 from .conftest import TINY, run_cli
 from .test_episode_files import ebur128
@@ -185,3 +191,13 @@ def test_an_mp3_off_target_is_encoded_again(
     assert measured.true_peak_dbtp <= -1.0
     (note,) = (tmp_path / "cache" / "notes").glob("*.json")
     assert Levelling.from_note(json.loads(note.read_text())).ceiling_db < -2.5
+
+
+def test_the_rough_estimate_that_places_the_first_candidate(tmp_path: Path) -> None:
+    source = programme(tmp_path, speechlike(20, 0.05, clicks=0.95))
+    levelling = find_levelling(source)
+    rough = rough_loudness(source)
+    assert abs(rough - levelling.input_lufs) < 2.0  # near enough to place a guess
+    assert rough_loudness(source, stereo=True) == pytest.approx(rough + 3.01, abs=0.01)
+    silent = programme(tmp_path, np.zeros(RATE))
+    assert rough_loudness(silent) == -70.0
