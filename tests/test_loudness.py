@@ -201,3 +201,18 @@ def test_the_rough_estimate_that_places_the_first_candidate(tmp_path: Path) -> N
     assert rough_loudness(source, stereo=True) == pytest.approx(rough + 3.01, abs=0.01)
     silent = programme(tmp_path, np.zeros(RATE))
     assert rough_loudness(silent) == -70.0
+
+
+def test_an_ffmpeg_without_alimiters_latency_option_still_levels(
+    tmp_path: Path, ffmpeg: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ffmpeg 4.4 (Ubuntu 22.04) has no `latency` on alimiter: it is left out, not failed."""
+    from briefing.audio import loudness
+
+    monkeypatch.setattr(loudness, "filter_has_option", lambda name, option: False)
+    source = programme(tmp_path, speechlike(10, 0.05, clicks=0.95))
+    levelling = find_levelling(source)
+    assert not any("latency" in f for f in levelling.filters(stereo=False))
+    encode_mp3(source, levelling.filters(stereo=False), tmp_path / "ep.mp3")
+    integrated, peak = ebur128(ffmpeg, tmp_path / "ep.mp3")
+    assert -20.0 <= integrated <= -18.0 and peak <= -1.0

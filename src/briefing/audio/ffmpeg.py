@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -35,6 +36,19 @@ def find_ffmpeg() -> str:
     except (OSError, subprocess.SubprocessError) as exc:
         raise AudioError(f"ffmpeg at {candidate} does not run: {exc}") from None
     return candidate
+
+
+@lru_cache(maxsize=16)
+def filter_has_option(name: str, option: str) -> bool:
+    """Whether this ffmpeg's filter `name` takes `option` (alimiter's `latency` came in
+    ffmpeg 5; Ubuntu 22.04 still ships 4.4)."""
+    try:
+        out, _ = run_ffmpeg(["-h", f"filter={name}"], loglevel="error")
+    except AudioError:
+        return False
+    return (
+        re.search(rf"^\s+{re.escape(option)}\s", out.decode("utf-8", "replace"), re.M) is not None
+    )
 
 
 def run_ffmpeg(

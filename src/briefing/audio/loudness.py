@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from briefing.audio.assemble import Assembly
-from briefing.audio.ffmpeg import find_ffmpeg, run_ffmpeg
+from briefing.audio.ffmpeg import filter_has_option, find_ffmpeg, run_ffmpeg
 from briefing.errors import AudioError
 
 log = logging.getLogger(__name__)
@@ -126,9 +126,12 @@ def _layout(stereo: bool) -> list[str]:
 
 def _gain_chain(gain_db: float, ceiling_db: float) -> list[str]:
     limit = min(1.0, max(0.0625, 10 ** (ceiling_db / 20)))
+    # latency=true takes out the look-ahead's 5 ms delay, keeping chapters to the sample;
+    # an ffmpeg older than 5 lacks it, and the programme then starts 5 ms late.
+    latency = ":latency=true" if filter_has_option("alimiter", "latency") else ""
     return [
         f"volume={gain_db:.3f}dB",
-        f"alimiter=limit={limit:.5f}:attack=5:release=50:level=false:latency=true",
+        f"alimiter=limit={limit:.5f}:attack=5:release=50:level=false{latency}",
     ]
 
 
