@@ -479,6 +479,10 @@ def _master(
         log.info("loudness: %s", levelling.describe())
     else:
         log.info("loudness (found for this audio before): %s", levelling.describe())
+    log.info(
+        "encoding: %.1f minutes of audio to MP3, measured as it is written",
+        assembly.duration_ms / 60_000,
+    )
     measured = encode_mp3(assembly, levelling.filters(stereo), audio, mp3)
     for attempt in range(MAX_CORRECTIONS + 1):
         better = correction(levelling, measured, stereo)
