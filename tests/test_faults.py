@@ -72,6 +72,11 @@ def test_bad_inputs(
     next_run_succeeds(published)
 
 
+def briefing(*args: str | os.PathLike[str]) -> list[str]:
+    """The command line of the real CLI in a child process, for tests that signal it."""
+    return [sys.executable, "-m", "briefing", *map(str, args)]
+
+
 def test_a_50_mb_file(published: Path, tmp_path: Path) -> None:
     page = tmp_path / "huge.txt"
     with page.open("wb") as handle:
@@ -130,18 +135,7 @@ def test_disk_full_during_encode(published: Path) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
 
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "briefing",
-            "build",
-            str(TINY),
-            "-H",
-            "1-2",
-            "-q",
-            "-o",
-            str(published),
-        ],
+        briefing("build", TINY, "-H", "1-2", "-q", "-o", published),
         capture_output=True,
         text=True,
         preexec_fn=limit,
@@ -157,16 +151,7 @@ def test_disk_full_during_encode(published: Path) -> None:
 def test_sigint_during_synthesis(published: Path) -> None:
     before = snapshot(published)
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "briefing",
-            "build",
-            str(LONDON),
-            "--no-cache",
-            "-o",
-            str(published),
-        ],
+        briefing("build", LONDON, "--no-cache", "-o", published),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -193,15 +178,7 @@ def test_sigterm_while_waiting_to_write_the_feed(published: Path) -> None:
     before = snapshot(published)
     with lock(published):
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "briefing",
-                "publish",
-                str(published),
-                "--base-url",
-                "https://e.org/",
-            ],
+            briefing("publish", published, "--base-url", "https://e.org/"),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -217,18 +194,7 @@ def test_sigterm_while_waiting_to_write_the_feed(published: Path) -> None:
 def test_two_builds_of_the_same_episode_at_once(published: Path) -> None:
     processes = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "briefing",
-                "build",
-                str(TINY),
-                "-H",
-                "1-2",
-                "-q",
-                "-o",
-                str(published),
-            ],
+            briefing("build", TINY, "-H", "1-2", "-q", "-o", published),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
