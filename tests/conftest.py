@@ -139,6 +139,16 @@ def ffmpeg() -> str:
 def london_episode(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
     """The London Daily episode (lead + headlines 1-5), built once with real Piper and ffmpeg."""
     out = tmp_path_factory.mktemp("episodes")
-    run = run_cli("build", LONDON, "-H", "1-5", "--keep-duplicates", "-o", out)
+    cache = tmp_path_factory.mktemp("london-cache")  # its own: nothing spoken before it counts
+    run = run_cli(
+        "build",
+        LONDON,
+        "-H",
+        "1-5",
+        "--keep-duplicates",
+        "-o",
+        out,
+        env={"BRIEFING_CACHE_DIR": str(cache)},
+    )
     assert run.code == 0, run.stderr
     return Path(run.stdout.strip()), run
