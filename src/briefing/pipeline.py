@@ -223,28 +223,30 @@ def check_language(
     speak it, a voice that does is picked (offline voices first) and a note says so. A
     chosen voice that does not speak it is a `LanguageError` naming the voices that do.
     """
-    code = options.language or _page_language(text_sample, options)
+    cast = options.cast()
+    code = options.language or _page_language(text_sample, options, cast)
     if code is None:
-        forget_preloaded(keep=options.cast())
+        forget_preloaded(keep=cast)
         return options, ()
     notes: tuple[Note, ...] = ()
     chosen = options.voice or options.show.voice
-    if not chosen and options.cast().anchor.language_code != code:
+    if not chosen and cast.anchor.language_code != code:
         speakers = [p for p in load_presets().values() if p.language_code == code]
         speakers.sort(key=lambda p: (p.engine != "piper", p.name))
         if speakers:
             options = replace(options, voice=speakers[0].name)
+            cast = options.cast()
             notes = (Note(f"the page is in {language_name(code)}; {speakers[0].name} reads it"),)
-    voices = options.cast().voices + ([load_voice(options.fallback)] if options.fallback else [])
+    voices = cast.voices + ([load_voice(options.fallback)] if options.fallback else [])
     for voice in voices:
         if voice.language_code != code:
             forget_preloaded()
             raise _language_error(code, voice)
-    forget_preloaded(keep=options.cast())  # a voice picked for the language loads later
+    forget_preloaded(keep=cast)  # a voice picked for the language loads later
     return options, notes
 
 
-def _page_language(text: str, options: BuildOptions) -> str | None:
+def _page_language(text: str, options: BuildOptions, cast: Cast) -> str | None:
     """The detected language, remembered in the cache's notes (loading the detector's
     model takes longer than anything else in a rebuild of an unchanged page). While it
     loads, the voices that will read the page unless its language says otherwise load too."""
@@ -254,7 +256,7 @@ def _page_language(text: str, options: BuildOptions) -> str | None:
     if note and isinstance(note.get("code"), str):
         return str(note["code"])
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload") as pool:
-        preload(options.cast(), pool)
+        preload(cast, pool)
         code = detect_language(text)
     if cache and code:
         cache.remember(key, {"code": code})
@@ -291,7 +293,7 @@ def build_episode(
     place together, the metadata file last; a failure leaves the previous episode as it was.
     """
     find_ffmpeg()
-    options.cast()  # a broken voice preset stops the build before anything is made
+    cast = options.cast()  # a broken voice preset stops the build before anything is made
     output_dir = ensure_writable_dir(options.output_dir)
     _remove_stale_work(output_dir)
     try:
@@ -299,7 +301,7 @@ def build_episode(
     except OSError as exc:
         raise OutputError(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
     with work:
-        return _build_in(Path(work.name), script, options, progress, plan)
+        return _build_in(Path(work.name), script, options, cast, progress, plan)
 
 
 WORK_PREFIX = ".briefing-work-"
@@ -325,11 +327,14 @@ def _build_in(
     work: Path,
     script: Script,
     options: BuildOptions,
+    cast: Cast,
     progress: ProgressFn | None,
     plan: Plan | None,
 ) -> tuple[Episode, tuple[Note, ...]]:
     cache = SpeechCache.default() if options.use_cache else SpeechCache.scratch(work / "speech")
-    assembly, script, notes = _render_within_budget(work, script, options, cache, progress, plan)
+    assembly, script, notes = _render_within_budget(
+        work, script, options, cast, cache, progress, plan
+    )
     cache.prune()
 
     intro_sentences = len(script.stories[0].sentences) if script.stories else 0
@@ -381,7 +386,7 @@ def _build_in(
             loudness_lufs=measured.integrated_lufs,
             true_peak_dbtp=measured.true_peak_dbtp,
             loudness_mode="linear",  # one constant gain; the limiter only touches peaks
-            voices=sorted({v.name for v in options.cast().voices}),
+            voices=sorted({v.name for v in cast.voices}),
             chapters=[
                 {"start": c.start_ms / 1000, "end": c.end_ms / 1000, "title": c.title, "url": c.url}
                 for c in assembly.chapters
@@ -416,13 +421,13 @@ def _render_within_budget(
     work: Path,
     script: Script,
     options: BuildOptions,
+    cast: Cast,
     cache: SpeechCache,
     progress: ProgressFn | None,
     plan: Plan | None,
 ) -> tuple[Assembly, Script, list[Note]]:
     """Speak and join `script`; with a length budget, drop headlines from the end until
     the audio fits (nothing is spoken twice: the clips stay in the cache)."""
-    cast = options.cast()
     fallback = load_voice(options.fallback) if options.fallback else None
 
     def render(script: Script) -> Assembly:
