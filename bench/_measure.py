@@ -15,13 +15,18 @@ import time
 
 
 def piper_floor(path: str) -> None:
+    """Piper as it ships (`PiperVoice.load`, the whole graph per sentence), joe's settings."""
+    from piper import PiperVoice, SynthesisConfig
+
     from briefing.engines.voices import load_voice
 
     with open(path, encoding="utf-8") as handle:
         sentences = json.load(handle)
-    engine = load_voice("joe").settings.load(22050)
+    joe = load_voice("joe").settings
+    voice = PiperVoice.load(joe.model_path())  # type: ignore[attr-defined]
+    config = SynthesisConfig(length_scale=joe.length_scale, volume=joe.volume)  # type: ignore[attr-defined]
     for sentence in sentences:
-        engine.synthesize(sentence)
+        b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize(sentence, config))
 
 
 def main() -> None:

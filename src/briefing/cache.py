@@ -8,7 +8,8 @@ episode. The cache is bounded: the least recently used entries go first.
 
 Beside the clips it keeps small notes of what was worked out (`remember`, `recall`): the
 gain that levels a programme and the language of a page, so a rebuild of the same audio
-does not measure or detect them again.
+does not measure or detect them again. And in ``voices/``, each Piper voice split in two
+for decoding long sentences in pieces (`engines.piper_decoder`), made on first use.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import struct
 import tempfile
 from collections.abc import Mapping
@@ -180,8 +182,19 @@ class SpeechCache:
                 removed += 1
         return removed
 
+    @property
+    def voices_dir(self) -> Path:
+        """Piper voices kept split for decoding in pieces (`engines.piper_decoder`)."""
+        return self.directory / "voices"
+
+    def voices(self) -> list[Path]:
+        return sorted(
+            p for p in self.voices_dir.glob("*") if p.is_dir() and not p.name.startswith(".")
+        )
+
     def clear(self) -> int:
-        """Remove every entry; return how many."""
+        """Remove every entry, the notes and the prepared voices; return how many entries."""
+        shutil.rmtree(self.voices_dir, ignore_errors=True)
         entries = self._entries()
         for path, _ in entries:
             with contextlib.suppress(OSError):
@@ -193,6 +206,11 @@ class SpeechCache:
             with contextlib.suppress(OSError):
                 sub.rmdir()
         return len(entries)
+
+
+def prepared_voices_dir() -> Path:
+    """Where Piper voices are kept split for decoding in pieces: ``voices/`` in the cache."""
+    return SpeechCache.default().voices_dir
 
 
 def _encode(clip: Clip) -> bytes:

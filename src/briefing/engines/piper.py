@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
+from briefing.cache import prepared_voices_dir
+from briefing.engines.piper_decoder import open_in_pieces
 from briefing.errors import SpeechError
 from briefing.models import Clip
 
@@ -103,11 +105,28 @@ class PiperSettings:
         return PiperEngine(self)
 
 
+def _session_options(threads: int, spinning: bool) -> Any:
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    # onnxruntime keeps a memory plan for every input shape it has seen, and every sentence
+    # is a new shape: memory grew with the episode (an hour: +250 MB). Without the plans it
+    # stays at what the longest sentence needs, as fast.
+    options.enable_mem_pattern = False
+    if threads > 0:
+        options.intra_op_num_threads = threads
+    if not spinning:  # two sessions taking turns: one's threads spinning slowed the other
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return options
+
+
 class PiperEngine:
     """One loaded Piper voice. Loading takes a fraction of a second; synthesis is the cost.
 
     It makes audio at the voice's own rate whatever rate is asked for; assembly converts.
     onnxruntime already uses every core for one sentence, so sentences go one at a time.
+    Long sentences are decoded a few seconds at a time (`piper_decoder`), so memory stays
+    the same whatever the sentence's length.
     """
 
     name = "piper"
@@ -124,16 +143,16 @@ class PiperEngine:
             from piper import PiperVoice, SynthesisConfig
             from piper.config import PiperConfig
 
-            options = onnxruntime.SessionOptions()
-            # onnxruntime keeps a memory plan for every input shape it has seen, and every
-            # sentence is a new shape: memory grew with the episode (an hour: +250 MB).
-            # Without the plans it stays at what the longest sentence needs, as fast.
-            options.enable_mem_pattern = False
-            if settings.threads > 0:
-                options.intra_op_num_threads = settings.threads
-            session = onnxruntime.InferenceSession(
-                str(model), sess_options=options, providers=["CPUExecutionProvider"]
+            session: Any = open_in_pieces(
+                model, prepared_voices_dir(), lambda: _session_options(settings.threads, False)
             )
+            self.decodes_in_pieces = session is not None
+            if session is None:
+                session = onnxruntime.InferenceSession(
+                    str(model),
+                    sess_options=_session_options(settings.threads, True),
+                    providers=["CPUExecutionProvider"],
+                )
             self._voice = PiperVoice(config=PiperConfig.from_dict(voice_config), session=session)
         except Exception as exc:
             first_line = (

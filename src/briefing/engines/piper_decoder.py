@@ -1,0 +1,254 @@
+"""Piper's decoder, run a few seconds of audio at a time, so memory does not grow with a sentence.
+
+A Piper voice is one ONNX graph: text to latent frames (encoder, durations, flow), then a
+HiFi-GAN decoder that turns each frame into 256 samples. onnxruntime holds every decoder
+layer's output for the whole sentence at once: about 22 MB per second of speech, so the
+longest sentence in an episode (14 s in London Daily) set the build's peak memory near 500 MB.
+
+The decoder is convolutional: an output sample depends only on latent frames within its
+receptive field (15 frames either side for joe). So the graph is split once into its two
+halves (`prepare`), kept in the cache directory, and `ChunkedSession` decodes a long sentence
+in pieces of at most `CHUNK_FRAMES` frames, each with that many frames of context either
+side, keeping only each piece's own samples. What comes out is the same audio as decoding the
+sentence whole: equal to about 1e-6, float rounding in a different order (tested).
+
+`ChunkedSession` stands in for the onnxruntime session that `piper.PiperVoice` runs, so
+Piper's phonemisation, normalisation and volume apply as they always do. A voice whose graph
+does not have this shape, or a cache that cannot be written, is run whole as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+CHUNK_FRAMES = 384
+"""Latent frames decoded at once (4.5 s of audio at 22.05 kHz): about 100 MB of
+onnxruntime memory. Smaller pieces cost more context; decoding speed is flat from 256 to 512
+(bench/README.md)."""
+FORMAT = 1
+"""Bumped when what `prepare` writes changes, so older prepared voices are not read."""
+_DECODER_PREFIX = "/dec/"
+"""Piper's exporter names every decoder node /dec/… (VITS's `dec` module)."""
+
+
+@dataclass(frozen=True)
+class PreparedVoice:
+    """A Piper voice split in two on disk, and how to join the halves."""
+
+    front: Path
+    """Text to latent frames: the voice's inputs in, `links` out."""
+    decoder: Path
+    """`links` in, audio out."""
+    links: tuple[str, ...]
+    """Tensors the front passes to the decoder."""
+    frames: str
+    """The one of `links` that has a time axis (the latent frames)."""
+    context: int
+    """Frames of context each piece needs either side: the decoder's receptive field."""
+
+
+def prepare(model: Path, directory: Path) -> PreparedVoice | None:
+    """The split form of `model`, from `directory` or made there now (about 0.6 s, once).
+
+    None when the voice cannot be split or the directory cannot be written: the caller runs
+    the voice whole.
+    """
+    try:
+        stat = model.stat()
+    except OSError:
+        return None
+    identity = f"{model.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{FORMAT}"
+    digest = hashlib.blake2b(identity.encode(), digest_size=8).hexdigest()
+    target = directory / f"{model.stem}-{digest}"
+    found = _read(target)
+    if found is not None:
+        return found
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".preparing-", dir=directory) as tmp:
+            staging = Path(tmp) / "voice"
+            staging.mkdir()
+            if not _split(model, staging):
+                return None
+            shutil.rmtree(target, ignore_errors=True)  # an unreadable one from before
+            with contextlib.suppress(OSError):  # another build got there first: theirs is equal
+                os.replace(staging, target)
+    except Exception as exc:  # noqa: BLE001 - failing here costs memory, never the episode
+        log.debug("cannot prepare %s to decode in pieces (%s); running it whole", model.name, exc)
+        return None
+    return _read(target)
+
+
+def open_in_pieces(
+    model: Path, directory: Path, options: Callable[[], Any]
+) -> ChunkedSession | None:
+    """`model` ready to decode in pieces (prepared in `directory` if need be), or None: run
+    it whole. A prepared voice onnxruntime cannot load is removed, to be made again."""
+    voice = prepare(model, directory)
+    if voice is None:
+        return None
+    try:
+        return ChunkedSession(voice, options())
+    except Exception as exc:  # noqa: BLE001 - the model itself is loaded whole instead
+        log.warning(
+            "the prepared copy of %s is unreadable (%s); removed, to be made again",
+            model.name,
+            str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__,
+        )
+        shutil.rmtree(voice.front.parent, ignore_errors=True)
+        return None
+
+
+def _read(target: Path) -> PreparedVoice | None:
+    try:
+        meta = json.loads((target / "voice.json").read_text(encoding="utf-8"))
+        voice = PreparedVoice(
+            front=target / "front.onnx",
+            decoder=target / "decoder.onnx",
+            links=tuple(meta["links"]),
+            frames=str(meta["frames"]),
+            context=int(meta["context"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return voice if voice.front.is_file() and voice.decoder.is_file() else None
+
+
+def _split(model: Path, into: Path) -> bool:
+    """Write front.onnx, decoder.onnx and voice.json for `model` into `into`.
+
+    Each half is cut from a freshly loaded copy of the graph, in place, so preparing needs
+    about 200 MB rather than three copies of the weights. False when the graph is not a
+    VITS voice with a /dec/ decoder at its end.
+    """
+    import onnx
+
+    proto = onnx.load(str(model))
+    graph = proto.graph
+    nodes = list(graph.node)
+    first = next((i for i, n in enumerate(nodes) if n.name.startswith(_DECODER_PREFIX)), None)
+    if first is None:
+        return False
+    made_before = {name for node in nodes[:first] for name in node.output}
+    made_after = {name for node in nodes[first:] for name in node.output}
+    read_after = {name for node in nodes[first:] for name in node.input}
+    weights = {init.name for init in graph.initializer}
+    links = sorted(read_after & made_before)
+    inputs = {value.name for value in graph.input}
+    outputs = [value.name for value in graph.output]
+    conv_pre = nodes[first]
+    if (
+        read_after & inputs  # the decoder reads a voice input directly (no such voice known)
+        or not all(name in made_after for name in outputs)  # e.g. durations from the front
+        or conv_pre.op_type != "Conv"
+        or conv_pre.input[0] not in links
+    ):
+        return False
+    context = receptive_field(nodes[first:])
+    del nodes, graph
+
+    for half in ("front", "decoder"):
+        if half == "decoder":
+            proto = onnx.load(str(model))
+        _keep_half(proto.graph, first, front=half == "front", links=links, weights=weights)
+        onnx.save(proto, str(into / f"{half}.onnx"))
+        del proto
+    (into / "voice.json").write_text(
+        json.dumps({"links": links, "frames": conv_pre.input[0], "context": context}),
+        encoding="utf-8",
+    )
+    return True
+
+
+def _keep_half(graph: Any, first: int, *, front: bool, links: list[str], weights: set[str]) -> None:
+    """Cut `graph` down, in place, to its nodes before `first` (front) or from it (decoder)."""
+    from onnx import TensorProto, helper
+
+    if front:
+        del graph.node[first:]
+    else:
+        del graph.node[:first]
+    read = {name for node in graph.node for name in node.input} & weights
+    for i in reversed(range(len(graph.initializer))):
+        if graph.initializer[i].name not in read:
+            del graph.initializer[i]
+    linked = [helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in links]
+    if front:
+        del graph.output[:]
+        graph.output.extend(linked)
+    else:
+        del graph.input[:]
+        graph.input.extend(linked)
+    del graph.value_info[:]
+
+
+def receptive_field(nodes: Any) -> int:
+    """Latent frames either side that one output sample of the decoder can depend on.
+
+    Walks the decoder's convolutions in order, keeping track of how many samples each latent
+    frame has become (a transposed convolution multiplies it by its stride), and adds every
+    convolution's reach. Branches that run side by side are added too, so this over-counts a
+    little (15 frames for joe; exactly, 11): more context, never too little.
+    """
+    from onnx import helper
+
+    reach = 0.0
+    samples_per_frame = 1
+    for node in nodes:
+        if node.op_type not in ("Conv", "ConvTranspose"):
+            continue
+        attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+        kernel = int(attrs.get("kernel_shape", [1])[0])
+        if node.op_type == "Conv":
+            dilation = int(attrs.get("dilations", [1])[0])
+            reach += (kernel - 1) * dilation / 2 / samples_per_frame
+        else:
+            stride = int(attrs.get("strides", [1])[0])
+            reach += math.ceil(kernel / stride) / samples_per_frame
+            samples_per_frame *= stride
+    return math.ceil(reach) + 1
+
+
+class ChunkedSession:
+    """Runs a prepared voice where Piper expects its onnxruntime session (`run` only)."""
+
+    def __init__(self, voice: PreparedVoice, options: Any) -> None:
+        import onnxruntime
+
+        self.voice = voice
+        providers = ["CPUExecutionProvider"]
+        self.front = onnxruntime.InferenceSession(str(voice.front), options, providers=providers)
+        self.decoder = onnxruntime.InferenceSession(
+            str(voice.decoder), options, providers=providers
+        )
+
+    def run(self, output_names: Any, feeds: dict[str, Any]) -> list[Any]:
+        import numpy as np
+
+        voice = self.voice
+        links = dict(zip(voice.links, self.front.run(list(voice.links), feeds), strict=True))
+        latent = links[voice.frames]
+        frames = latent.shape[2]
+        size = math.ceil(frames / max(1, math.ceil(frames / CHUNK_FRAMES)))
+        pieces = []
+        for start in range(0, max(frames, 1), size):
+            end = min(frames, start + size)
+            low, high = max(0, start - voice.context), min(frames, end + voice.context)
+            links[voice.frames] = np.ascontiguousarray(latent[:, :, low:high])
+            audio = self.decoder.run(None, links)[0]
+            per_frame = audio.shape[-1] // max(1, high - low)
+            pieces.append(audio[..., (start - low) * per_frame : (end - low) * per_frame])
+        return [np.concatenate(pieces, axis=-1)]

@@ -1,0 +1,148 @@
+"""Piper's decoder run in pieces: the same audio as decoding whole, prepared once, and a voice
+that cannot be split still speaks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import onnxruntime
+import pytest
+from piper import PiperVoice
+from piper.config import PiperConfig
+
+from briefing.engines.piper import PiperEngine, PiperSettings
+from briefing.engines.piper_decoder import CHUNK_FRAMES, ChunkedSession, PreparedVoice, prepare
+from briefing.engines.voices import load_voice
+
+# London Daily's longest sentence (examples/london-daily.txt): 13.7 s of speech, four pieces.
+LONG = (
+    "In a joint statement issued on Sunday night, Mister Johnson, Germany's Angela Merkel and "
+    'France\'s Emmanuel Macron said the current cycle of violence "must be stopped" and called '
+    "on Iran to refrain from further violent action and proliferation."
+)
+
+
+def joe() -> PiperSettings:
+    settings = load_voice("joe").settings
+    assert isinstance(settings, PiperSettings)
+    return settings
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> PreparedVoice:
+    voice = prepare(joe().model_path(), tmp_path_factory.mktemp("voices"))
+    assert voice is not None
+    return voice
+
+
+def feeds(text: str) -> dict[str, np.ndarray]:
+    """Piper's own inputs for `text`, with noise off so two decodings can be compared."""
+    settings = joe()
+    voice = PiperVoice(
+        config=PiperConfig.from_dict(json.loads(settings.config_path().read_text())),
+        session=None,  # type: ignore[arg-type]
+    )
+    (phonemes,) = voice.phonemize(text)
+    ids = np.array([voice.phonemes_to_ids(phonemes)], dtype=np.int64)
+    return {
+        "input": ids,
+        "input_lengths": np.array([ids.shape[1]], dtype=np.int64),
+        "scales": np.array([0.0, 1.0, 0.0], dtype=np.float32),
+    }
+
+
+def test_pieces_decode_to_the_same_audio_as_the_whole_sentence(prepared: PreparedVoice) -> None:
+    inputs = feeds(LONG)
+    whole = onnxruntime.InferenceSession(
+        str(joe().model_path()), providers=["CPUExecutionProvider"]
+    ).run(None, inputs)[0]
+    chunked = ChunkedSession(prepared, onnxruntime.SessionOptions())
+    latent = chunked.front.run([prepared.frames], inputs)[0]
+    assert latent.shape[2] > 2 * CHUNK_FRAMES  # really decoded in three pieces or more
+    pieces = chunked.run(None, inputs)[0]
+    assert pieces.shape == whole.shape
+    assert float(np.max(np.abs(pieces - whole))) < 1e-4  # measured: about 1e-6
+    assert float(np.max(np.abs(whole))) > 0.3  # speech, not silence
+
+    # Without the receptive field's context the joins are audibly different: the context
+    # is what makes the pieces equal.
+    blind = ChunkedSession(replace(prepared, context=0), onnxruntime.SessionOptions())
+    assert float(np.max(np.abs(blind.run(None, inputs)[0] - whole))) > 1e-3
+
+
+def test_a_short_sentence_is_decoded_in_one_piece(prepared: PreparedVoice) -> None:
+    inputs = feeds("Good morning.")
+    chunked = ChunkedSession(prepared, onnxruntime.SessionOptions())
+    assert chunked.front.run([prepared.frames], inputs)[0].shape[2] < CHUNK_FRAMES
+    whole = onnxruntime.InferenceSession(
+        str(joe().model_path()), providers=["CPUExecutionProvider"]
+    ).run(None, inputs)[0]
+    np.testing.assert_allclose(chunked.run(None, inputs)[0], whole, atol=1e-5)
+
+
+def test_a_voice_is_prepared_once_and_a_damaged_one_again(tmp_path: Path) -> None:
+    model = joe().model_path()
+    first = prepare(model, tmp_path)
+    assert first is not None and first.front.parent.parent == tmp_path
+    assert first.context >= 11  # joe's decoder reaches 11 frames either side
+    stamp = first.front.stat().st_mtime_ns
+    again = prepare(model, tmp_path)
+    assert again == first and first.front.stat().st_mtime_ns == stamp
+    (first.front.parent / "voice.json").write_text("{")  # a build killed while writing
+    mended = prepare(model, tmp_path)
+    assert mended == first and json.loads((first.front.parent / "voice.json").read_text())
+    assert [p.name for p in tmp_path.iterdir()] == [first.front.parent.name]  # no staging left
+
+
+def test_a_graph_without_a_decoder_is_run_whole(tmp_path: Path) -> None:
+    import onnx
+    from onnx import TensorProto, helper
+
+    graph = helper.make_graph(
+        [helper.make_node("Identity", ["x"], ["y"], name="/identity")],
+        "plain",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1])],
+    )
+    onnx.save(helper.make_model(graph), str(tmp_path / "plain.onnx"))
+    assert prepare(tmp_path / "plain.onnx", tmp_path / "voices") is None
+    assert list((tmp_path / "voices").iterdir()) == []
+
+
+def test_the_engine_speaks_when_the_voice_cannot_be_prepared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("a file where the cache directory should be")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "file" / "speech"))
+    engine = PiperEngine(joe())
+    assert not engine.decodes_in_pieces
+    assert engine.synthesize("Good morning.").duration_ms > 500
+
+
+def test_the_engine_decodes_in_pieces_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "speech"))
+    engine = PiperEngine(joe())
+    assert engine.decodes_in_pieces
+    (kept,) = (tmp_path / "speech" / "voices").iterdir()
+    assert kept.name.startswith("en_US-joe-medium-")
+    clip = engine.synthesize(LONG)
+    assert 12_000 < clip.duration_ms < 16_000  # 13.7 s, give or take Piper's duration noise
+
+
+def test_an_unloadable_prepared_voice_is_removed_and_the_voice_run_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "speech"))
+    voice = prepare(joe().model_path(), tmp_path / "speech" / "voices")
+    assert voice is not None
+    voice.decoder.write_bytes(b"not onnx" * 1000)  # damaged on disk after it was made
+    engine = PiperEngine(joe())
+    assert not engine.decodes_in_pieces
+    assert engine.synthesize("Good morning.").duration_ms > 500
+    assert not voice.front.parent.exists()  # the next build prepares it again
+    assert PiperEngine(joe()).decodes_in_pieces
