@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefing.audio.assemble import Assembly
 from briefing.audio.ffmpeg import find_ffmpeg
-from briefing.audio.loudness import Loudness, summary
+from briefing.audio.loudness import Loudness, ebur128, summary
 from briefing.errors import AudioError
 
 
@@ -108,7 +108,7 @@ def encode_mp3(
         "-i",
         "pipe:0",
         "-af",
-        "ebur128=peak=true",
+        ebur128("true"),
         "-f",
         "null",
         "-",

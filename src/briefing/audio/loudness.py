@@ -23,11 +23,13 @@ works on samples), as MP3 encoding overshoots a little.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import math
 import re
 import subprocess
+import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -236,44 +238,57 @@ def correction(levelling: Levelling, measured: Loudness, stereo: bool) -> Levell
 
 def _measure_all(programme: Assembly, chains: Sequence[list[str]]) -> list[Loudness]:
     """Loudness and sample peak of the programme through each chain, all at once (one ffmpeg
-    each, reading the file side by side)."""
-    processes = [
-        subprocess.Popen(
-            [
-                find_ffmpeg(),
-                "-hide_banner",
-                "-nostdin",
-                "-nostats",
-                *programme.ffmpeg_input(),
-                "-af",
-                ",".join([*chain, "ebur128=peak=sample"]),
-                "-f",
-                "null",
-                "-",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        for chain in chains
-    ]
-    try:
-        results = []
-        for process in processes:
-            _, stderr = process.communicate(timeout=1800)
-            text = stderr.decode("utf-8", "replace")
-            if process.returncode != 0:
-                last = text.strip().splitlines()[-1] if text.strip() else "no reason given"
-                raise AudioError(f"ffmpeg could not measure the episode's loudness: {last[:200]}")
-            results.append(summary(text, "the programme"))
-        return results
-    except subprocess.TimeoutExpired:
-        raise AudioError("ffmpeg took too long to measure the episode's loudness") from None
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+    each, reading the file side by side; each one's log goes to a file, so none waits for
+    its pipe to be read while another is)."""
+    with contextlib.ExitStack() as stack:
+        logs = [stack.enter_context(tempfile.TemporaryFile()) for _ in chains]
+        processes = [
+            subprocess.Popen(
+                [
+                    find_ffmpeg(),
+                    "-hide_banner",
+                    "-nostdin",
+                    "-nostats",
+                    *programme.ffmpeg_input(),
+                    "-af",
+                    ",".join([*chain, ebur128("sample")]),
+                    "-f",
+                    "null",
+                    "-",
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
+            for chain, log in zip(chains, logs, strict=True)
+        ]
+        try:
+            results = []
+            for process, log in zip(processes, logs, strict=True):
+                process.wait(timeout=1800)
+                log.seek(0)
+                text = log.read().decode("utf-8", "replace")
+                if process.returncode != 0:
+                    last = text.strip().splitlines()[-1] if text.strip() else "no reason given"
+                    raise AudioError(
+                        f"ffmpeg could not measure the episode's loudness: {last[:200]}"
+                    )
+                results.append(summary(text, "the programme"))
+            return results
+        except subprocess.TimeoutExpired:
+            raise AudioError("ffmpeg took too long to measure the episode's loudness") from None
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+
+
+def ebur128(peak: str) -> str:
+    """ffmpeg's ebur128 filter measuring `peak` ("sample" or "true") that prints only its
+    summary: the line per 100 ms it logs by default (570 KB for six minutes) goes to the
+    verbose log, which is not shown."""
+    return f"ebur128=peak={peak}:framelog=verbose"
 
 
 def _number(value: str) -> float:
@@ -301,7 +316,7 @@ def summary(stderr: str, what: str) -> Loudness:
 def measure_file(path: Path) -> Loudness:
     """Integrated loudness and true peak of an audio file, by ffmpeg's ebur128 filter."""
     _, stderr = run_ffmpeg(
-        ["-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
+        ["-nostats", "-i", str(path), "-af", ebur128("true"), "-f", "null", "-"],
         loglevel="info",
     )
     return summary(stderr, str(path))
