@@ -5,7 +5,7 @@
 Measures, on this machine:
 - a cold build of the London Daily episode (lead + 5 headlines) with Piper, next to Piper
   alone synthesising the same sentences in one process (the floor: `PiperVoice` as it
-  ships), and the first build on a machine, which also prepares the voice;
+  ships), and the first build on a machine, which also prepares its models;
 - a warm rebuild (all speech cached), next to one ffmpeg encode of the same audio (the floor),
   and a rebuild after an edit (a new show name: the intro is spoken again, the audio is new);
 - episodes of about 5, 15, 30 and 60 minutes made from the corpus (every sentence unique,
@@ -103,14 +103,14 @@ def main() -> None:
         (work / "sentences.json").write_text(json.dumps(list(plan.script.sentences)))
         build = ("briefing", "build", str(PAGE), "-q")
         floors, colds, warms, edits = [], [], [], []
-        # The first build on a machine splits the voice for decoding in pieces, once; a cold
-        # build is one with no speech cached, its voice already prepared.
+        # The first build on a machine prepares its models (the voice split for decoding in
+        # pieces, the language detector unpacked), once; a cold build has no speech cached.
         first = measure(*build, "-o", str(work / "first"), env=env)
         for n in range(args.repeat):  # interleaved, so drift in the machine hits all alike
             floors.append(measure("piper-floor", str(work / "sentences.json")))
             fresh = {"BRIEFING_CACHE_DIR": str(work / f"cache-{n}")}
             (work / f"cache-{n}").mkdir()
-            (work / f"cache-{n}" / "voices").symlink_to(work / "cache" / "voices")
+            (work / f"cache-{n}" / "models").symlink_to(work / "cache" / "models")
             colds.append(measure(*build, "-o", str(work / f"cold-{n}"), env=fresh))
         measure(*build, "-o", str(work / "out"), env=env)  # the same episode again
         for n in range(args.repeat):
@@ -156,7 +156,7 @@ def main() -> None:
             f"{floor['seconds']:.1f} (Piper alone) | "
             f"{cold['seconds'] / floor['seconds']:.2f}x | ≤ 1.2x | "
             f"{cold['rss_mb']:.0f} (Piper alone {floor['rss_mb']:.0f}) |",
-            f"| first build on a machine (prepares the voice) | {first['seconds']:.1f} | "
+            f"| first build on a machine (prepares models) | {first['seconds']:.1f} | "
             f"{floor['seconds']:.1f} (Piper alone) | {first['seconds'] / floor['seconds']:.2f}x "
             f"| — | {first['rss_mb']:.0f} |",
             f"| warm rebuild | {warm['seconds']:.1f} | {encode:.2f} (one encode) | "

@@ -147,12 +147,12 @@ def test_cli_second_build_reads_everything_from_the_cache(
     assert "speech: 9 segments, 9 from the cache" in second.stderr
     info = run_cli("cache", "info")
     assert f"location  {fresh_cache}" in info.stdout and "entries   9" in info.stdout
-    assert "voices    1 prepared" in info.stdout  # joe, split for decoding in pieces
+    assert "models    2 prepared" in info.stdout  # joe split in two, the language detector
     cleared = run_cli("cache", "clear")
-    assert cleared.stdout.strip() == "removed 9 cached sentences and 1 prepared voice"
+    assert cleared.stdout.strip() == "removed 9 cached sentences and 2 prepared models"
     after = run_cli("cache", "info").stdout
-    assert "entries   0" in after and "voices    0 prepared" in after
-    assert not (fresh_cache / "voices").exists()
+    assert "entries   0" in after and "models    0 prepared" in after
+    assert not (fresh_cache / "models").exists()
 
 
 def test_no_cache_flag_stores_nothing(tmp_path: Path, fresh_cache: Path) -> None:

@@ -25,6 +25,31 @@ def test_detects_english_and_german() -> None:
     assert detect_language(article_text(load_page(GERMAN).article)) == "de"
 
 
+def test_the_detector_unpacked_once_detects_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from py3langid.langid import LanguageIdentifier
+
+    pages = [article_text(load_page(page).article) for page in (LONDON, GERMAN, TINY)]
+    expected = [LanguageIdentifier.from_model_file("data/model.npz.xz").classify(p) for p in pages]
+    models = tmp_path / "models"
+    assert [detect_language(p, models) for p in pages] == [code for code, _ in expected]
+    (unpacked,) = models.iterdir()
+    assert unpacked.name.startswith("py3langid-") and unpacked.suffix == ".npz"
+
+    def packed_again(*args: object) -> None:
+        raise AssertionError("the packed model was read again")
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", packed_again)
+    assert [detect_language(p, models) for p in pages] == [code for code, _ in expected]
+
+    unpacked.write_bytes(b"truncated")  # damaged: unpacked again from the package
+    monkeypatch.undo()
+    assert detect_language(pages[1], models) == "de"
+    assert unpacked.stat().st_size > 10_000_000
+    assert [p.name for p in models.iterdir()] == [unpacked.name]  # no temp files left
+
+
 def test_english_voice_refuses_a_german_page(tmp_path: Path) -> None:
     run = run_cli("build", GERMAN, "-o", tmp_path)
     assert run.code == 8

@@ -59,7 +59,7 @@ def test_pieces_decode_to_the_same_audio_as_the_whole_sentence(prepared: Prepare
     whole = onnxruntime.InferenceSession(
         str(joe().model_path()), providers=["CPUExecutionProvider"]
     ).run(None, inputs)[0]
-    chunked = ChunkedSession(prepared, onnxruntime.SessionOptions())
+    chunked = ChunkedSession(prepared, lambda threads: onnxruntime.SessionOptions())
     latent = chunked.front.run([prepared.frames], inputs)[0]
     assert latent.shape[2] > 2 * CHUNK_FRAMES  # really decoded in three pieces or more
     pieces = chunked.run(None, inputs)[0]
@@ -69,13 +69,15 @@ def test_pieces_decode_to_the_same_audio_as_the_whole_sentence(prepared: Prepare
 
     # Without the receptive field's context the joins are audibly different: the context
     # is what makes the pieces equal.
-    blind = ChunkedSession(replace(prepared, context=0), onnxruntime.SessionOptions())
+    blind = ChunkedSession(
+        replace(prepared, context=0), lambda threads: onnxruntime.SessionOptions()
+    )
     assert float(np.max(np.abs(blind.run(None, inputs)[0] - whole))) > 1e-3
 
 
 def test_a_short_sentence_is_decoded_in_one_piece(prepared: PreparedVoice) -> None:
     inputs = feeds("Good morning.")
-    chunked = ChunkedSession(prepared, onnxruntime.SessionOptions())
+    chunked = ChunkedSession(prepared, lambda threads: onnxruntime.SessionOptions())
     assert chunked.front.run([prepared.frames], inputs)[0].shape[2] < CHUNK_FRAMES
     whole = onnxruntime.InferenceSession(
         str(joe().model_path()), providers=["CPUExecutionProvider"]
@@ -128,7 +130,7 @@ def test_the_engine_decodes_in_pieces_from_the_cache(
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "speech"))
     engine = PiperEngine(joe())
     assert engine.decodes_in_pieces
-    (kept,) = (tmp_path / "speech" / "voices").iterdir()
+    (kept,) = (tmp_path / "speech" / "models").iterdir()
     assert kept.name.startswith("en_US-joe-medium-")
     clip = engine.synthesize(LONG)
     assert 12_000 < clip.duration_ms < 16_000  # 13.7 s, give or take Piper's duration noise
@@ -138,7 +140,7 @@ def test_an_unloadable_prepared_voice_is_removed_and_the_voice_run_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "speech"))
-    voice = prepare(joe().model_path(), tmp_path / "speech" / "voices")
+    voice = prepare(joe().model_path(), tmp_path / "speech" / "models")
     assert voice is not None
     voice.decoder.write_bytes(b"not onnx" * 1000)  # damaged on disk after it was made
     engine = PiperEngine(joe())
@@ -146,3 +148,17 @@ def test_an_unloadable_prepared_voice_is_removed_and_the_voice_run_whole(
     assert engine.synthesize("Good morning.").duration_ms > 500
     assert not voice.front.parent.exists()  # the next build prepares it again
     assert PiperEngine(joe()).decodes_in_pieces
+
+
+def test_two_sentences_at_once_give_what_each_gives_alone(prepared: PreparedVoice) -> None:
+    """The engine takes two sentences at a time (one in each half); they must not mix."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [LONG, "Good morning.", "Here are the headlines.", "That was London Daily."]
+    session = ChunkedSession(prepared, lambda threads: onnxruntime.SessionOptions())
+    alone = [session.run(None, feeds(text))[0] for text in texts]
+    with ThreadPoolExecutor(2) as pool:
+        together = list(pool.map(lambda text: session.run(None, feeds(text))[0], texts * 2))
+    for made, expected in zip(together, alone * 2, strict=True):
+        assert made.shape == expected.shape
+        assert float(np.max(np.abs(made - expected))) < 1e-5

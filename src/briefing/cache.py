@@ -8,8 +8,9 @@ episode. The cache is bounded: the least recently used entries go first.
 
 Beside the clips it keeps small notes of what was worked out (`remember`, `recall`): the
 gain that levels a programme and the language of a page, so a rebuild of the same audio
-does not measure or detect them again. And in ``voices/``, each Piper voice split in two
-for decoding long sentences in pieces (`engines.piper_decoder`), made on first use.
+does not measure or detect them again. And in ``models/``, what is made once from the
+installed packages: each Piper voice split in two for decoding long sentences in pieces
+(`engines.piper_decoder`), and the language detector's tables unpacked (`ingest.language`).
 """
 
 from __future__ import annotations
@@ -183,18 +184,17 @@ class SpeechCache:
         return removed
 
     @property
-    def voices_dir(self) -> Path:
-        """Piper voices kept split for decoding in pieces (`engines.piper_decoder`)."""
-        return self.directory / "voices"
+    def models_dir(self) -> Path:
+        """Models made ready on first use: each Piper voice split for decoding in pieces
+        (`engines.piper_decoder`), the language detector's tables unpacked."""
+        return self.directory / "models"
 
-    def voices(self) -> list[Path]:
-        return sorted(
-            p for p in self.voices_dir.glob("*") if p.is_dir() and not p.name.startswith(".")
-        )
+    def models(self) -> list[Path]:
+        return sorted(p for p in self.models_dir.glob("*") if not p.name.startswith("."))
 
     def clear(self) -> int:
-        """Remove every entry, the notes and the prepared voices; return how many entries."""
-        shutil.rmtree(self.voices_dir, ignore_errors=True)
+        """Remove every entry, the notes and the prepared models; return how many entries."""
+        shutil.rmtree(self.models_dir, ignore_errors=True)
         entries = self._entries()
         for path, _ in entries:
             with contextlib.suppress(OSError):
@@ -208,9 +208,9 @@ class SpeechCache:
         return len(entries)
 
 
-def prepared_voices_dir() -> Path:
-    """Where Piper voices are kept split for decoding in pieces: ``voices/`` in the cache."""
-    return SpeechCache.default().voices_dir
+def prepared_models_dir() -> Path:
+    """Where models made ready on first use are kept: ``models/`` in the cache."""
+    return SpeechCache.default().models_dir
 
 
 def _encode(clip: Clip) -> bytes:

@@ -627,8 +627,8 @@ def cache() -> None:
     Linux) and is kept under $BRIEFING_CACHE_MAX_MB megabytes (default 1024), oldest
     entries first out. Beside the sentences it keeps small notes (the gain found for an
     episode's exact audio, a page's language), so an unchanged rebuild measures nothing,
-    and each Piper voice split for decoding long sentences in pieces (made on first use,
-    about 60 MB for joe; --no-cache builds use it too).
+    and models made ready on first use (about 130 MB; --no-cache builds use them too): each
+    Piper voice split for decoding long sentences in pieces, the language detector unpacked.
     """
 
 
@@ -639,25 +639,27 @@ def cache_info() -> None:
 
     store = SpeechCache.default()
     info = store.info()
-    voices = store.voices()
-    voice_bytes = sum(f.stat().st_size for v in voices for f in v.iterdir() if f.is_file())
+    models = store.models()
+    model_bytes = sum(
+        f.stat().st_size for m in models for f in ([m] if m.is_file() else m.iterdir())
+    )
     click.echo(f"location  {info.directory}")
     click.echo(f"entries   {info.entries}")
     click.echo(f"size      {info.bytes / 2**20:.1f} MiB of {info.max_bytes / 2**20:.0f} MiB")
-    click.echo(f"voices    {len(voices)} prepared ({voice_bytes / 2**20:.0f} MiB)")
+    click.echo(f"models    {len(models)} prepared ({model_bytes / 2**20:.0f} MiB)")
 
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Remove every cached sentence, the notes beside them and the prepared voices."""
+    """Remove every cached sentence, the notes beside them and the prepared models."""
     from briefing.cache import SpeechCache
 
     store = SpeechCache.default()
-    voices = len(store.voices())
+    models = len(store.models())
     removed = store.clear()
     click.echo(
-        f"removed {removed} cached sentences and {voices} prepared "
-        + ("voice" if voices == 1 else "voices")
+        f"removed {removed} cached sentences and {models} prepared "
+        + ("model" if models == 1 else "models")
     )
 
 

@@ -39,7 +39,7 @@ from briefing.audio.loudness import (
     levelling_key,
 )
 from briefing.audio.sound import apply_sound
-from briefing.cache import SpeechCache
+from briefing.cache import SpeechCache, prepared_models_dir
 from briefing.config import ShowConfig
 from briefing.engines.voices import APP_NAME, DEFAULT_VOICE, VoicePreset, load_presets, load_voice
 from briefing.errors import LanguageError, OutputError
@@ -257,7 +257,7 @@ def _page_language(text: str, options: BuildOptions, cast: Cast) -> str | None:
         return str(note["code"])
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload") as pool:
         preload(cast, pool)
-        code = detect_language(text)
+        code = detect_language(text, prepared_models_dir())
     if cache and code:
         cache.remember(key, {"code": code})
     return code

@@ -200,19 +200,20 @@ def _synthesize(
             for job in voice_jobs:
                 finished(job, engine.synthesize(job.text))
             continue
-        with ThreadPoolExecutor(
-            max_workers=engine.concurrency, thread_name_prefix=voice.name
-        ) as pool:
+        pool = ThreadPoolExecutor(max_workers=engine.concurrency, thread_name_prefix=voice.name)
+        try:
             futures = {pool.submit(engine.synthesize, job.text): job for job in voice_jobs}
             remaining = set(futures)
             while remaining:
                 completed, remaining = wait(remaining, return_when=FIRST_EXCEPTION)
                 for future in completed:
                     if future.exception() is not None:
-                        for other in remaining:
-                            other.cancel()
                         raise future.exception()  # type: ignore[misc]
                     finished(futures[future], future.result())
+        finally:
+            # On a failure or Ctrl-C, sentences not yet started are dropped: only those
+            # being spoken are waited for.
+            pool.shutdown(wait=True, cancel_futures=True)
 
     seconds = time.monotonic() - started
     log.info(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
+import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
-from briefing.cache import prepared_voices_dir
+from briefing.cache import prepared_models_dir
 from briefing.engines.piper_decoder import open_in_pieces
 from briefing.errors import SpeechError
 from briefing.models import Clip
@@ -105,6 +107,24 @@ class PiperSettings:
         return PiperEngine(self)
 
 
+_espeak_turn = threading.Lock()
+"""espeak-ng, which Piper phonemises with, keeps its state for the whole process."""
+
+
+@functools.cache
+def _voice_class() -> Any:
+    """`piper.PiperVoice`, phonemising one text at a time whichever thread asks (made on first
+    use: importing piper loads onnxruntime, which listing voices does not need)."""
+    from piper import PiperVoice
+
+    class Voice(PiperVoice):
+        def phonemize(self, text: str) -> list[list[str]]:
+            with _espeak_turn:
+                return super().phonemize(text)
+
+    return Voice
+
+
 def _session_options(threads: int, spinning: bool) -> Any:
     import onnxruntime
 
@@ -140,20 +160,26 @@ class PiperEngine:
         voice_config = settings._voice_config()
         try:
             import onnxruntime
-            from piper import PiperVoice, SynthesisConfig
+            from piper import SynthesisConfig
             from piper.config import PiperConfig
 
             session: Any = open_in_pieces(
-                model, prepared_voices_dir(), lambda: _session_options(settings.threads, False)
+                model,
+                prepared_models_dir(),
+                lambda threads: _session_options(settings.threads or threads, False),
             )
             self.decodes_in_pieces = session is not None
+            # A prepared voice takes two sentences at once, one in each half (ChunkedSession).
+            self.concurrency = 2 if self.decodes_in_pieces else 1
             if session is None:
                 session = onnxruntime.InferenceSession(
                     str(model),
                     sess_options=_session_options(settings.threads, True),
                     providers=["CPUExecutionProvider"],
                 )
-            self._voice = PiperVoice(config=PiperConfig.from_dict(voice_config), session=session)
+            self._voice = _voice_class()(
+                config=PiperConfig.from_dict(voice_config), session=session
+            )
         except Exception as exc:
             first_line = (
                 str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
