@@ -162,3 +162,28 @@ def test_two_sentences_at_once_give_what_each_gives_alone(prepared: PreparedVoic
     for made, expected in zip(together, alone * 2, strict=True):
         assert made.shape == expected.shape
         assert float(np.max(np.abs(made - expected))) < 1e-5
+
+
+def test_half_made_models_of_a_killed_build_go_once_an_hour_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    from briefing.cache import prepared_models_dir
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "speech"))
+    models = tmp_path / "speech" / "models"
+    (models / ".preparing-old" / "voice").mkdir(parents=True)
+    (models / ".preparing-old" / "voice" / "front.onnx").write_bytes(b"half")
+    (models / ".unpacking.npz").write_bytes(b"half")
+    (models / ".preparing-now").mkdir()  # another build at work on it
+    hours_ago = time.time() - 7200
+    for path in (
+        models / ".preparing-old",
+        models / ".preparing-old" / "voice",
+        models / ".unpacking.npz",
+    ):
+        os.utime(path, (hours_ago, hours_ago))
+    assert prepared_models_dir() == models
+    assert sorted(p.name for p in models.iterdir()) == [".preparing-now"]

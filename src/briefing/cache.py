@@ -31,6 +31,7 @@ from typing import Any
 from platformdirs import user_cache_dir
 
 from briefing.config import env_int
+from briefing.files import remove_left_behind
 from briefing.models import Clip
 
 log = logging.getLogger(__name__)
@@ -209,8 +210,11 @@ class SpeechCache:
 
 
 def prepared_models_dir() -> Path:
-    """Where models made ready on first use are kept: ``models/`` in the cache."""
-    return SpeechCache.default().models_dir
+    """Where models made ready on first use are kept: ``models/`` in the cache. Half-made
+    ones a killed build left (names starting with a dot) go once an hour old."""
+    directory = SpeechCache.default().models_dir
+    remove_left_behind(directory, ".*", 3600)
+    return directory
 
 
 def _encode(clip: Clip) -> bytes:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,3 +118,25 @@ def staged() -> Iterator[StagedFiles]:
         files.discard()
         raise
     files.commit()
+
+
+def remove_left_behind(directory: Path, pattern: str, untouched_s: float) -> list[str]:
+    """Remove what processes that were killed left in `directory`: the files and directories
+    matching `pattern` in which nothing has changed for `untouched_s` seconds (one still in
+    use keeps being written to). Returns the names removed."""
+    removed = []
+    now = time.time()
+    for path in directory.glob(pattern):
+        try:
+            inside = list(path.iterdir()) if path.is_dir() else []
+            newest = max([path.stat().st_mtime] + [f.stat().st_mtime for f in inside])
+        except OSError:
+            continue
+        if now - newest > untouched_s:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            removed.append(path.name)
+    return removed

@@ -18,9 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import shutil
 import tempfile
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -43,7 +41,7 @@ from briefing.cache import SpeechCache, prepared_models_dir
 from briefing.config import ShowConfig
 from briefing.engines.voices import APP_NAME, DEFAULT_VOICE, VoicePreset, load_presets, load_voice
 from briefing.errors import LanguageError, OutputError
-from briefing.files import ensure_writable_dir, slug, staged
+from briefing.files import ensure_writable_dir, remove_left_behind, slug, staged
 from briefing.ingest.language import detect_language, language_name
 from briefing.models import Episode, Page, Script, Story
 from briefing.publish.publisher import lock, read_episodes
@@ -312,15 +310,8 @@ STALE_WORK_S = 6 * 3600
 def _remove_stale_work(output_dir: Path) -> None:
     """Remove work directories that killed builds left (an hour of audio is 160 MB);
     a build in progress writes to its own every second, so it is never taken for one."""
-    now = time.time()
-    for work in output_dir.glob(f"{WORK_PREFIX}*"):
-        try:
-            newest = max([work.stat().st_mtime] + [f.stat().st_mtime for f in work.iterdir()])
-        except OSError:
-            continue
-        if now - newest > STALE_WORK_S:
-            log.info("removing %s, left by a build that did not finish", work.name)
-            shutil.rmtree(work, ignore_errors=True)
+    for name in remove_left_behind(output_dir, f"{WORK_PREFIX}*", STALE_WORK_S):
+        log.info("removing %s, left by a build that did not finish", name)
 
 
 def _build_in(
