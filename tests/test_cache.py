@@ -159,3 +159,27 @@ def test_no_cache_flag_stores_nothing(tmp_path: Path, fresh_cache: Path) -> None
     run = run_cli("build", TINY, "-H", "none", "--no-cache", "-o", tmp_path)
     assert run.code == 0, run.stderr
     assert not list(fresh_cache.glob("*/*.clip"))
+
+
+def test_spoken_clips_are_let_go_once_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny_script
+) -> None:
+    """Sentences are spoken two at a time; each clip must leave memory once it is in the
+    cache, or an hour-long episode's audio would all be held until the last sentence."""
+    import weakref
+
+    original = PiperEngine.synthesize
+    made: list[weakref.ref[Clip]] = []
+    held_at_once: list[int] = []
+
+    def tracking(self: PiperEngine, text: str) -> Clip:
+        assert self.concurrency == 2  # the split voice, two sentences at once
+        held_at_once.append(sum(ref() is not None for ref in made))
+        clip = original(self, text)
+        made.append(weakref.ref(clip))
+        return clip
+
+    monkeypatch.setattr(PiperEngine, "synthesize", tracking)
+    speech = synthesize(tiny_script, Cast(load_voice("joe")), SpeechCache(tmp_path / "cache"))
+    assert speech.report.synthesised == len(tiny_script.sentences) == len(made) >= 8
+    assert max(held_at_once) <= 3

@@ -16,7 +16,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_EXCEPTION, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
 from briefing.cache import SpeechCache, cache_key
@@ -205,11 +205,13 @@ def _synthesize(
             futures = {pool.submit(engine.synthesize, job.text): job for job in voice_jobs}
             remaining = set(futures)
             while remaining:
-                completed, remaining = wait(remaining, return_when=FIRST_EXCEPTION)
+                completed, remaining = wait(remaining, return_when=FIRST_COMPLETED)
                 for future in completed:
                     if future.exception() is not None:
                         raise future.exception()  # type: ignore[misc]
-                    finished(futures[future], future.result())
+                    # Each future is let go once its audio is stored, or the whole
+                    # episode's audio would stay in memory until the last sentence.
+                    finished(futures.pop(future), future.result())
         finally:
             # On a failure or Ctrl-C, sentences not yet started are dropped: only those
             # being spoken are waited for.
