@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from briefing.cache import SpeechCache, cache_key
@@ -202,16 +202,10 @@ def _synthesize(
             continue
         pool = ThreadPoolExecutor(max_workers=engine.concurrency, thread_name_prefix=voice.name)
         try:
-            futures = {pool.submit(engine.synthesize, job.text): job for job in voice_jobs}
-            remaining = set(futures)
-            while remaining:
-                completed, remaining = wait(remaining, return_when=FIRST_COMPLETED)
-                for future in completed:
-                    if future.exception() is not None:
-                        raise future.exception()  # type: ignore[misc]
-                    # Each future is let go once its audio is stored, or the whole
-                    # episode's audio would stay in memory until the last sentence.
-                    finished(futures.pop(future), future.result())
+            queue = deque((job, pool.submit(engine.synthesize, job.text)) for job in voice_jobs)
+            while queue:  # in order; each is let go once its audio is stored, or the whole
+                job, future = queue.popleft()  # episode's audio would stay in memory
+                finished(job, future.result())
         finally:
             # On a failure or Ctrl-C, sentences not yet started are dropped: only those
             # being spoken are waited for.
