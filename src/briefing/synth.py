@@ -203,8 +203,10 @@ def _synthesize(
         pool = ThreadPoolExecutor(max_workers=engine.concurrency, thread_name_prefix=voice.name)
         try:
             queue = deque((job, pool.submit(engine.synthesize, job.text)) for job in voice_jobs)
-            while queue:  # in order; each is let go once its audio is stored, or the whole
-                job, future = queue.popleft()  # episode's audio would stay in memory
+            # Taken in order, and each let go once its audio is stored: holding them all
+            # would keep the whole episode's audio in memory until the last sentence.
+            while queue:
+                job, future = queue.popleft()
                 finished(job, future.result())
         finally:
             # On a failure or Ctrl-C, sentences not yet started are dropped: only those

@@ -144,9 +144,10 @@ class PiperEngine:
     """One loaded Piper voice. Loading takes a fraction of a second; synthesis is the cost.
 
     It makes audio at the voice's own rate whatever rate is asked for; assembly converts.
-    onnxruntime already uses every core for one sentence, so sentences go one at a time.
-    Long sentences are decoded a few seconds at a time (`piper_decoder`), so memory stays
-    the same whatever the sentence's length.
+    A voice prepared by `piper_decoder` decodes long sentences a few seconds at a time, so
+    memory stays the same whatever a sentence's length, and takes two sentences at once
+    (one in each half of the graph); one that cannot be prepared runs whole, one sentence
+    at a time (onnxruntime already uses every core for it).
     """
 
     name = "piper"

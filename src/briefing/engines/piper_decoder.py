@@ -6,11 +6,12 @@ layer's output for the whole sentence at once: about 22 MB per second of speech,
 longest sentence in an episode (14 s in London Daily) set the build's peak memory near 500 MB.
 
 The decoder is convolutional: an output sample depends only on latent frames within its
-receptive field (15 frames either side for joe). So the graph is split once into its two
-halves (`prepare`), kept in the cache's ``models/``, and `ChunkedSession` decodes a long sentence
-in pieces of at most `CHUNK_FRAMES` frames, each with that many frames of context either
-side, keeping only each piece's own samples. What comes out is the same audio as decoding the
-sentence whole: equal to about 1e-6, float rounding in a different order (tested).
+receptive field (11 frames either side for joe). So the graph is split once into its two
+halves (`prepare`), kept in the cache's ``models/``, and `ChunkedSession` decodes a long
+sentence in pieces of at most `CHUNK_FRAMES` frames, each with the receptive field's worth
+of frames either side as context, keeping only each piece's own samples. What comes out
+is the same audio as decoding the sentence whole: equal to about 1e-6, float rounding in a
+different order (tested).
 
 `ChunkedSession` stands in for the onnxruntime session that `piper.PiperVoice` runs, so
 Piper's phonemisation, normalisation and volume apply as they always do. A voice whose graph
@@ -203,7 +204,7 @@ def receptive_field(nodes: Any) -> int:
     Walks the decoder's convolutions in order, keeping track of how many samples each latent
     frame has become (a transposed convolution multiplies it by its stride), and adds every
     convolution's reach. Branches that run side by side are added too, so this over-counts a
-    little (15 frames for joe; exactly, 11): more context, never too little.
+    little (16 frames for joe, whose decoder reaches 11): more context, never too little.
     """
     from onnx import helper
 
@@ -230,8 +231,8 @@ class ChunkedSession:
     Two sentences can be in `run` at once, one in each half: the front of the next sentence
     runs on one thread beside the decoder of this one (the front gains little from a second
     thread: 6.1 s against 4.3 s on London Daily; the decoder halves its time with two). On
-    two cores that makes the voice about 3% faster than Piper's whole graph, a sentence at a
-    time (bench/README.md). Each half takes one sentence at a time.
+    two cores London Daily's sentences take 13.3 s so, against 13.8-14.2 s one at a time
+    (bench/README.md). Each half takes one sentence at a time.
     """
 
     def __init__(self, voice: PreparedVoice, options: Callable[[int], Any]) -> None:

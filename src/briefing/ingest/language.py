@@ -16,6 +16,8 @@ from briefing.models import Article
 
 log = logging.getLogger(__name__)
 
+_FORMAT = 1
+"""Bumped when what `_identifier` unpacks changes."""
 _SAMPLE_CHARS = 5000
 _MIN_CHARS = 40
 
@@ -86,10 +88,6 @@ def _identifier(models: Path | None) -> Any:
         with contextlib.suppress(OSError):
             os.unlink(temp)
     return identifier
-
-
-_FORMAT = 1
-"""Bumped when what `_identifier` unpacks changes."""
 
 
 def _stdlib_array(values: np.ndarray) -> array[int]:
