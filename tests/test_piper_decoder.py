@@ -54,12 +54,22 @@ def feeds(text: str) -> dict[str, np.ndarray]:
     }
 
 
+def in_pieces(voice: PreparedVoice) -> ChunkedSession:
+    return ChunkedSession(voice, lambda threads: onnxruntime.SessionOptions())
+
+
+def decoded_whole(inputs: dict[str, np.ndarray]) -> np.ndarray:
+    """The audio Piper's own graph makes, decoding the sentence whole."""
+    session = onnxruntime.InferenceSession(
+        str(joe().model_path()), providers=["CPUExecutionProvider"]
+    )
+    return session.run(None, inputs)[0]
+
+
 def test_pieces_decode_to_the_same_audio_as_the_whole_sentence(prepared: PreparedVoice) -> None:
     inputs = feeds(LONG)
-    whole = onnxruntime.InferenceSession(
-        str(joe().model_path()), providers=["CPUExecutionProvider"]
-    ).run(None, inputs)[0]
-    chunked = ChunkedSession(prepared, lambda threads: onnxruntime.SessionOptions())
+    whole = decoded_whole(inputs)
+    chunked = in_pieces(prepared)
     latent = chunked.front.run([prepared.frames], inputs)[0]
     assert latent.shape[2] > 2 * CHUNK_FRAMES  # really decoded in three pieces or more
     pieces = chunked.run(None, inputs)[0]
@@ -69,20 +79,15 @@ def test_pieces_decode_to_the_same_audio_as_the_whole_sentence(prepared: Prepare
 
     # Without the receptive field's context the joins are audibly different: the context
     # is what makes the pieces equal.
-    blind = ChunkedSession(
-        replace(prepared, context=0), lambda threads: onnxruntime.SessionOptions()
-    )
+    blind = in_pieces(replace(prepared, context=0))
     assert float(np.max(np.abs(blind.run(None, inputs)[0] - whole))) > 1e-3
 
 
 def test_a_short_sentence_is_decoded_in_one_piece(prepared: PreparedVoice) -> None:
     inputs = feeds("Good morning.")
-    chunked = ChunkedSession(prepared, lambda threads: onnxruntime.SessionOptions())
+    chunked = in_pieces(prepared)
     assert chunked.front.run([prepared.frames], inputs)[0].shape[2] < CHUNK_FRAMES
-    whole = onnxruntime.InferenceSession(
-        str(joe().model_path()), providers=["CPUExecutionProvider"]
-    ).run(None, inputs)[0]
-    np.testing.assert_allclose(chunked.run(None, inputs)[0], whole, atol=1e-5)
+    np.testing.assert_allclose(chunked.run(None, inputs)[0], decoded_whole(inputs), atol=1e-5)
 
 
 def test_a_voice_is_prepared_once_and_a_damaged_one_again(tmp_path: Path) -> None:
@@ -155,7 +160,7 @@ def test_two_sentences_at_once_give_what_each_gives_alone(prepared: PreparedVoic
     from concurrent.futures import ThreadPoolExecutor
 
     texts = [LONG, "Good morning.", "Here are the headlines.", "That was London Daily."]
-    session = ChunkedSession(prepared, lambda threads: onnxruntime.SessionOptions())
+    session = in_pieces(prepared)
     alone = [session.run(None, feeds(text))[0] for text in texts]
     with ThreadPoolExecutor(2) as pool:
         together = list(pool.map(lambda text: session.run(None, feeds(text))[0], texts * 2))

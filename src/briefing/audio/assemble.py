@@ -46,10 +46,6 @@ class AudioFormat:
     sample_width: int = 2
 
     @property
-    def bytes_per_ms(self) -> float:
-        return self.sample_rate * self.channels * self.sample_width / 1000
-
-    @property
     def frame_bytes(self) -> int:
         return self.channels * self.sample_width
 
