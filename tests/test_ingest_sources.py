@@ -16,56 +16,10 @@ import pytest
 
 from briefing.errors import ContentError, InputError
 from briefing.ingest import load_headlines, load_page
-from briefing.script import build_script
-from briefing.script.normalize import normalize, shipped_lexicon
 
 from .conftest import DATA, TINY, run_cli
 
 HTML = DATA / "html"
-EXPECTED = json.loads((HTML / "expected.json").read_text())
-ENGLISH = [name for name in EXPECTED if not name.startswith("spiegel")]
-
-
-def spoken(page) -> str:  # type: ignore[no-untyped-def]
-    script = build_script(page, (), today=dt.date(2026, 1, 1), lexicon=shipped_lexicon())
-    return " ".join(script.sentences)
-
-
-def loosely(text: str) -> str:
-    return " ".join(text.replace('"', "").split()).lower()
-
-
-@pytest.mark.parametrize("name", list(EXPECTED))
-def test_corpus_extraction_keeps_the_article_and_drops_furniture(name: str) -> None:
-    expected = EXPECTED[name]
-    page = load_page(HTML / name)
-    text = "\n".join(page.article.paragraphs)
-    for phrase in expected["with"]:
-        assert phrase in text
-    for phrase in expected["without"]:
-        assert phrase not in text
-    if expected.get("title"):
-        assert page.article.title.startswith(expected["title"])
-    if expected.get("date"):
-        assert page.article.date == dt.date.fromisoformat(expected["date"])
-    if expected.get("author"):
-        assert page.article.author == expected["author"]
-
-
-@pytest.mark.parametrize("name", ENGLISH)
-def test_corpus_spoken_script_keeps_the_article_and_drops_furniture(name: str) -> None:
-    expected = EXPECTED[name]
-    script = loosely(spoken(load_page(HTML / name)))
-    for phrase in expected["with"]:
-        assert loosely(normalize(phrase)) in script
-    for phrase in expected["without"]:
-        assert loosely(normalize(phrase)) not in script
-
-
-def test_no_mojibake_or_replacement_characters_in_any_corpus_page() -> None:
-    for name in EXPECTED:
-        text = spoken(load_page(HTML / name))
-        assert "â€" not in text and "\ufffd" not in text and "Ã" not in text
 
 
 ARTICLE_HTML = """<html><head>{meta}<title>Caf\u00e9 owners say you\u2019ll pay more</title></head>

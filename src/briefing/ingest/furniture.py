@@ -32,6 +32,7 @@ _SECTION = _whole(
     r"(?:read|watch) (?:more|next)",
     r"(?:you|you might|you may) (?:also )?like",
     r"recommended(?: for you| stories| reading)?",
+    r"(?:editors?['’]?s?['’]? )?(?:recommendations|picks)",
     r"(?:most|top) (?:read|popular|viewed|shared|stories)",
     r"(?:latest|top|trending) (?:news|stories|headlines)",
     r"trending(?: now)?",
@@ -45,7 +46,7 @@ _END = _whole(
     r"(?:\d+ )?comments?(?: \(\d+\))?",
     r"(?:join|read) the (?:conversation|discussion|comments)",
     r"about the authors?",
-    r"(?:©|\(c\)|copyright)\b.*",
+    r"(?:©|\(c\)|copyright\b).*",
     r"all rights reserved",
 )
 

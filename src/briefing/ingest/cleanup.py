@@ -1,0 +1,165 @@
+"""What is left around an article once a page is parsed, and has to go before it is read.
+
+Both parsers (plain text and HTML) find the body by structure; inside it, sites still put
+lines no listener should hear: a photo's caption and credit, the author's one-line bio, a
+call to action ("Read more: …", "Submit your letter…"), the headline printed again as the
+first paragraph, a date or "Updated …" line, a pull quote repeating a paragraph. Each is
+recognised here by its wording, in English, German and French, never by its position in one
+site's layout. Line-level furniture (menus, share buttons) is `furniture.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from briefing.ingest.dates import parse_date_line
+from briefing.ingest.furniture import LineKind, classify
+
+_MAX_CAPTION_WORDS = 45
+_MAX_BIO_WORDS = 40
+_MAX_CALL_WORDS = 30
+
+
+def _pattern(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+_CREDIT_WORDS = (
+    r"(?:photo(?:graph)?s?|pictures?|image|video|graphic|illustration|credit|credits|source"
+    r"|foto|fotos|bild|bilder|beitragsbild|titelbild|grafik|quelle"
+    r"|crédits?(?: photo)?|légende|visuel)"
+)
+# The whole paragraph is a caption or credit: it starts with a credit label, or is a short
+# line ending in one ("… gehört zu den Unterstützern. Bild: dpa"; "… Photograph: Jo Ng/PA").
+_CAPTION = _pattern(
+    rf"^(?:{_CREDIT_WORDS})(?: (?:credit|caption|source|copyright))?\s*:",
+    r"^(?:image|photo|picture|video) (?:caption|source|copyright|credit)\b",
+    r"(?:^|[.!?)\s])(?:photo(?:graph)?|picture|credit|foto|bild|crédit photo)\s*:"
+    r"\s*[^.!?:]{1,80}\.?$",
+    r"\((?:getty images|reuters|ap|afp|pa|epa|dpa|istock|shutterstock)[^)]{0,40}\)\.?$",
+    r"^(?:courtesy(?: of)?|mit freundlicher genehmigung)\b.{0,80}$",
+    r"©|\(c\) ?\d{4}|^copyright\b|\bcopyright \d{4}",
+    r"^\([\w/,.&; -]{1,24}\)$",  # the author's or agency's initials: "(grh)", "(dpa/AFP)"
+)
+# A one-paragraph author biography or a way to reach the author.
+_BIO = _pattern(
+    r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}(?:is|was) (?:an?|the|our) (?:[\w'’-]+ ){0,6}?"
+    r"(?:writer|reporter|journalist|correspondent|editor|columnist|contributor|author"
+    r"|freelancer|producer|presenter|photographer|blogger|critic|analyst)s?\b",
+    r"^(?:written|reported|words|text) by\s*:",
+    r"^(?:you can )?(?:keep up with|follow|reach|contact|e-?mail|write to) "
+    r"(?:me|him|her|them|the author|the writer)\b",
+    r"^(?:redakteur|redakteurin|korrespondent|korrespondentin|autor|autorin|volontär|volontärin"
+    r"|reporter|reporterin|ressortleiter|ressortleiterin)\b",
+    r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}(?:ist|war) (?:\w+ ){0,4}?(?:redakteur|redakteurin"
+    r"|korrespondent|korrespondentin|autor|autorin|journalist|journalistin)\b",
+    r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}est (?:\w+ ){0,4}?(?:journaliste|rédacteur|rédactrice"
+    r"|correspondant|correspondante|chroniqueur|chroniqueuse)\b",
+)
+# A call to the reader rather than news.
+_CALL = _pattern(
+    r"^(?:read|see|watch|listen|view) (?:more|next|also|the full|our|here)\b",
+    r"^(?:read more|read next|related|more on this|more from|see also|also read)\b",
+    r"^(?:click|tap) here\b",
+    r"^(?:sign up|subscribe|register|join) (?:to|for|now|here|today|our|us)\b",
+    r"^(?:follow|like) us\b",
+    r"^(?:download|get) (?:our|the) (?:free )?(?:app|newsletter)\b",
+    r"^(?:submit|send) (?:your|us)\b",
+    r"^share (?:this|your|on)\b",
+    r"^(?:don'?t|do not) miss\b",
+    r"^(?:support|fund) (?:us|our|independent)\b",
+    r"^make a (?:contribution|donation)\b",
+    r"^(?:lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|zum thema|weiterlesen"
+    r"|jetzt (?:abonnieren|lesen|testen)|hier (?:abonnieren|anmelden))\b",
+    r"^(?:lire (?:aussi|la suite|également)|à lire (?:aussi|également)|voir aussi"
+    r"|abonnez-vous|inscrivez-vous|suivez-nous)\b",
+)
+_UPDATED_LABEL = (
+    r"(?:updated|last updated|last modified|published|first published|posted"
+    r"|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand|erstellt(?: am)?"
+    r"|mis à jour(?: le)?|publié(?: le)?|modifié(?: le)?)"
+)
+# "Updated 3 hours ago", "Aktualisiert am 28.01.2020", or the label alone (its time was an
+# element of its own); the lookahead keeps "Published in Nature, the study…" as prose.
+_UPDATED = _pattern(
+    rf"^[-–—\s]*{_UPDATED_LABEL}\s*[:.]?\s*$",
+    rf"^[-–—\s]*{_UPDATED_LABEL}\b(?=.*(?:\d|\bago\b|gestern|heute|hier|aujourd)).{{0,60}}$",
+)
+# Short lines that only a site's own footer or badge says.
+_HOUSE = _pattern(r"\ball rights reserved\b", r"\btrust principles\b", r"^our standards\b")
+_MAX_HOUSE_WORDS = 20
+_HASHTAG_LINE = re.compile(r"^(?:#\w+\s*)+$")
+_PHOTO_LINK = re.compile(r"\s*\bpic\.twitter\.com/\w+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+_DATE_LABEL = re.compile(r"\s+(?:report|feature|analysis|interview|update|news)$", re.IGNORECASE)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption, a picture credit or a copyright line."""
+    return _words(text) <= _MAX_CAPTION_WORDS and bool(_CAPTION.search(text))
+
+
+def is_bio(text: str) -> bool:
+    """An author's one-paragraph biography, or how to follow or reach them."""
+    return _words(text) <= _MAX_BIO_WORDS and bool(_BIO.search(text))
+
+
+def is_call_to_action(text: str) -> bool:
+    """A line that asks the reader to do something: read more, sign up, share, submit."""
+    return _words(text) <= _MAX_CALL_WORDS and bool(_CALL.search(text))
+
+
+def is_date_line(text: str) -> bool:
+    """A line that only dates the article: "Updated 3 hours ago", "October 22, 2019 report".
+    A sentence that mentions a date ends with a full stop and is not one."""
+    if _UPDATED.match(text):
+        return True
+    return not _SENTENCE_END.search(text) and parse_date_line(_DATE_LABEL.sub("", text)) is not None
+
+
+def is_furniture(text: str) -> bool:
+    """A paragraph that is not the article wherever it stands: menus, captions, credits,
+    calls to action, date lines, hashtags."""
+    return (
+        classify(text) is not LineKind.TEXT
+        or is_caption(text)
+        or is_call_to_action(text)
+        or is_date_line(text)
+        or bool(_HASHTAG_LINE.match(text))
+        or (_words(text) <= _MAX_HOUSE_WORDS and bool(_HOUSE.search(text)))
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def tidy(paragraphs: Iterable[str], title: str | None = None) -> list[str]:
+    """The article's paragraphs without furniture; without the headline printed again as
+    the first paragraph (alone or after a kicker: "Tech: Title"); without a paragraph
+    repeated word for word (a pull quote); and without an author's bio at either end (only
+    there: "Johnson is a former journalist…" in the middle of a story is news)."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    title_key = _key(title) if title else None
+    for paragraph in paragraphs:
+        text = _PHOTO_LINK.sub("", paragraph).strip()
+        if not text or is_furniture(text):
+            continue
+        key = _key(text)
+        if key in seen:
+            continue
+        if not kept and title_key and (key == title_key or key.endswith(f" {title_key}")):
+            continue
+        seen.add(key)
+        kept.append(text)
+    while kept and is_bio(kept[-1]):
+        kept.pop()
+    while kept and is_bio(kept[0]):
+        kept.pop(0)
+    return kept
