@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.ingest.dates import parse_date_line
+from briefing.ingest.dates import find_date
 from briefing.ingest.furniture import LineKind, classify
 
 _MAX_CAPTION_WORDS = 45
@@ -37,10 +37,12 @@ _CAPTION = _pattern(
     r"^(?:image|photo|picture|video) (?:caption|source|copyright|credit)\b",
     r"(?:^|[.!?)\s])(?:photo(?:graph)?|picture|credit|foto|bild|crédit photo)\s*:"
     r"\s*[^.!?:]{1,80}\.?$",
-    r"\((?:getty images|reuters|ap|afp|pa|epa|dpa|istock|shutterstock)[^)]{0,40}\)\.?$",
+    r"\([^()]{0,60}\b(?:getty images|reuters|ap|afp|pa|epa|dpa|istock|shutterstock)\b[^()]{0,40}\)"
+    r"\.?$",
+    r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|graphics?|video) by\b",
     r"^(?:courtesy(?: of)?|mit freundlicher genehmigung)\b.{0,80}$",
     r"©|\(c\) ?\d{4}|^copyright\b|\bcopyright \d{4}",
-    r"^\([\w/,.&; -]{1,24}\)$",  # the author's or agency's initials: "(grh)", "(dpa/AFP)"
+    r"^\([\w/,.&;: -]{0,24}\)$",  # the author's or agency's initials: "(grh)", "(dpa/AFP)"
 )
 # A one-paragraph author biography or a way to reach the author.
 _BIO = _pattern(
@@ -48,6 +50,8 @@ _BIO = _pattern(
     r"(?:writer|reporter|journalist|correspondent|editor|columnist|contributor|author"
     r"|freelancer|producer|presenter|photographer|blogger|critic|analyst)s?\b",
     r"^(?:written|reported|words|text) by\s*:",
+    r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}(?:covers|writes about|reports on|is based in|has covered)\b",
+    r"^(?:reach|contact|email|e-mail) (?:him|her|them|the author|me) at\b",
     r"^(?:you can )?(?:keep up with|follow|reach|contact|e-?mail|write to) "
     r"(?:me|him|her|them|the author|the writer)\b",
     r"^(?:redakteur|redakteurin|korrespondent|korrespondentin|autor|autorin|volontär|volontärin"
@@ -65,11 +69,16 @@ _CALL = _pattern(
     r"^(?:sign up|subscribe|register|join) (?:to|for|now|here|today|our|us)\b",
     r"^(?:follow|like) us\b",
     r"^(?:download|get) (?:our|the) (?:free )?(?:app|newsletter)\b",
+    r"^(?:get|receive|sign up for)\b.{0,60}\b(?:newsletters?|briefing|bulletin|digest|email|app"
+    r"|alerts?)\b",
+    r"\b(?:in|to|into) your inbox\b|\bstraight to your inbox\b|in ihrem postfach\b",
+    r"^(?:watch|listen|video|gallery|photos|see photos|audio)\s*:",
     r"^(?:submit|send) (?:your|us)\b",
     r"^share (?:this|your|on)\b",
     r"^(?:don'?t|do not) miss\b",
     r"^(?:support|fund) (?:us|our|independent)\b",
     r"^make a (?:contribution|donation)\b",
+    r"\baffiliate commission\b|^by submitting (?:your|this)\b|^contact me with\b",
     r"^(?:lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|zum thema|weiterlesen"
     r"|jetzt (?:abonnieren|lesen|testen)|hier (?:abonnieren|anmelden))\b",
     r"^(?:lire (?:aussi|la suite|également)|à lire (?:aussi|également)|voir aussi"
@@ -87,10 +96,22 @@ _UPDATED = _pattern(
     rf"^[-–—\s]*{_UPDATED_LABEL}\b(?=.*(?:\d|\bago\b|gestern|heute|hier|aujourd)).{{0,60}}$",
 )
 # Short lines that only a site's own footer or badge says.
-_HOUSE = _pattern(r"\ball rights reserved\b", r"\btrust principles\b", r"^our standards\b")
+_HOUSE = _pattern(
+    r"\ball rights reserved\b",
+    r"\btrust principles\b",
+    r"^our standards\b",
+    r", opens new tab$",
+)
 _MAX_HOUSE_WORDS = 20
+_COOKIES = _pattern(
+    r"\bcookies?\b.{0,200}\b(?:partners|consent|your device|personalis|personaliz|privacy"
+    r"|preferences)\b",
+    r"\b(?:partners|consent|your device)\b.{0,200}\bcookies?\b",
+)
+_MAX_COOKIE_WORDS = 80
 _HASHTAG_LINE = re.compile(r"^(?:#\w+\s*)+$")
 _PHOTO_LINK = re.compile(r"\s*\bpic\.twitter\.com/\w+")
+_CLOCK_END = re.compile(r"\s*[ap]\.m\.$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _DATE_LABEL = re.compile(r"\s+(?:report|feature|analysis|interview|update|news)$", re.IGNORECASE)
 
@@ -119,20 +140,28 @@ def is_date_line(text: str) -> bool:
     A sentence that mentions a date ends with a full stop and is not one."""
     if _UPDATED.match(text):
         return True
-    return not _SENTENCE_END.search(text) and parse_date_line(_DATE_LABEL.sub("", text)) is not None
+    bare = _CLOCK_END.sub("", text)
+    return not _SENTENCE_END.search(bare) and find_date(_DATE_LABEL.sub("", bare)) is not None
 
 
-def is_furniture(text: str) -> bool:
-    """A paragraph that is not the article wherever it stands: menus, captions, credits,
-    calls to action, date lines, hashtags."""
+def is_boilerplate(text: str) -> bool:
+    """A line or paragraph that is not the article by its wording: a caption or credit, a
+    call to action, a date line, a cookie notice, hashtags, a site's standard footer line."""
+    words = _words(text)
     return (
-        classify(text) is not LineKind.TEXT
-        or is_caption(text)
+        is_caption(text)
         or is_call_to_action(text)
         or is_date_line(text)
         or bool(_HASHTAG_LINE.match(text))
-        or (_words(text) <= _MAX_HOUSE_WORDS and bool(_HOUSE.search(text)))
+        or (words <= _MAX_HOUSE_WORDS and bool(_HOUSE.search(text)))
+        or (words <= _MAX_COOKIE_WORDS and bool(_COOKIES.search(text)))
     )
+
+
+def is_furniture(text: str) -> bool:
+    """A paragraph that is not the article wherever it stands: menus, headings of other
+    blocks, and everything `is_boilerplate` knows."""
+    return classify(text) is not LineKind.TEXT or is_boilerplate(text)
 
 
 def _key(text: str) -> str:

@@ -1,209 +1,599 @@
-"""Parse a news page saved as plain text: the way a reader app or a browser copy-paste keeps it.
+"""Parse a news page saved as plain text: what a reader app or a browser's copy keeps.
 
-The layout such pages share, whatever the site:
+A whole page copied from a browser holds far more than the article: the site's menus, a
+cookie banner, share buttons, captions, a byline and dates, links to other stories, reader
+comments, the footer. The article is found in four steps, each by what lines say and how
+they read, never by where one site puts them:
 
-    Masthead                       ← publication
-    Tagline                        ← optional
-    Date line                      ← any common format, before or after the headline
-    Headline
-    Body paragraphs …              ← prose, one paragraph per line or hard-wrapped
-    Furniture (Newsletter, Share, 0:00, Close, ×, …)
-    Related Articles               ← a section marker
-    Headline list, one per line
+1. **Lines.** Each line is cleaned; a paragraph hard-wrapped over several lines is joined
+   again; a table copied as tab-separated cells is read row by row. Each line gets its
+   kind by wording (`furniture.py`: menu, share button, section heading, footer, …) and
+   jusText's prose class (`prose.py`).
+2. **The body** is the first stretch of prose that is at least half as long as the
+   longest (pages that scroll on into other articles hold more than one): prose lines,
+   with sub-headings and furniture between them, up to a heading that opens other
+   stories, tags, comments or the footer.
+3. **The header** above it: the headline is the nearest headline-like line above the body,
+   skipping bylines, dates, captions and share widgets; a standfirst between headline and
+   body becomes the first paragraph; the masthead, its tagline and the date come from the
+   top of the page.
+4. **Headlines** for the round-up are the lines under a heading that offers other stories
+   ("Related", "More on this story", "Mehr zum Thema"), until a heading of another kind or
+   the footer.
 
-The parser finds the first prose paragraph; the line before it is the headline and the lines
-above that are the masthead, tagline and date. The body runs until a section marker or a
-list of short lines. Furniture is recognised by its wording (see `furniture.py`), never by
-its position in one particular file.
+Inside the body, captions, credits, calls to action and the like go (`cleanup.py`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.errors import ContentError
-from briefing.ingest.dates import parse_date_line
+from briefing.ingest import prose
+from briefing.ingest.cleanup import is_boilerplate, tidy
+from briefing.ingest.dates import find_date, parse_date_line
 from briefing.ingest.furniture import LineKind, classify
 from briefing.models import Article, Headline, Page
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
-_BYLINE = re.compile(r"^(?:by|words by|written by|reporting by)\s+\S", re.IGNORECASE)
+_TWEET_PICTURE = re.compile(r"\s*\bpic\.twitter\.com/\w+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_MIN_PROSE_WORDS = 8
-_MIN_HEADLINE_WORDS = 2
-_MAX_HEADLINE_CHARS = 300
-_WRAP_MIN_CHARS = 50
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪–►▼]|\d{1,2}[.)])\s+")
+_MENU = re.compile(
+    r"^(?:[^/|•·»›>:\s]+(?: [^/|•·»›>:\s]+){0,2}\s*[/|•·»›>]\s*){2,}"
+    r"[^/|•·»›>:\s]+(?: [^/|•·»›>:\s]+){0,2}$"
+)
+_BYLINE = re.compile(
+    r"^(?:by:?|von|par|de|text:?|texte ?:|words|words by|written by:?|reporting by|posted(?: on .*)?"
+    r" by|analyse von|eine analyse von|ein kommentar von|match report by|report by)\s+\S"
+    r"|\bautor(?:/in|in)?:\s*\S",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"(?:^|[\s,])(?:(?:chief|senior|deputy|political|education|environment|health|economics"
+    r"|business|consumer affairs|markets|home affairs|sports?|science|technology|foreign|security"
+    r"|transport|arts|local democracy|staff)\s+)*(?:editor|correspondent|reporter|writer"
+    r"|columnist|contributor|producer|presenter|analyst|reporting service|staff writer"
+    r"|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)"
+    r"|correspondante?)s?$|^bbc (?:news|sport|verify|weather)\b|associated press$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4}(?:(?:and|und|et|&|,)\s+(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4})*$"
+)
+_HOME_LINK = re.compile(r"\s*(?:[-–|]\s*)?(?:back to )?home(?: ?page)?$", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-zäéû]*\.?|\b(?:januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag|janvier|février|mars|avril|juin|juillet|août"
+    r"|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|et|edt|est|cet|uhr|um|à|le|on|at|published|updated"
+    r"|posted|veröffentlicht|aktualisiert|publié|mis à jour|st|nd|rd|th)\b|[\d:.,/|•·-]+"
+)
+_CELL_GAP = re.compile(r"\s{2,}")
+_FURNITURE_WORDS = re.compile(
+    r"^(?:kommentare lesen(?: \(\d+\))?|zur startseite|\d+ beiträge|druckansicht|vorlesen)$",
+    re.IGNORECASE,
+)
+_CAPTION_LABEL = re.compile(
+    r"^(?:image caption|caption|bildunterschrift|légende)\s*[,:]?$", re.IGNORECASE
+)
+_WRAP_MIN_CHARS = 40
 _WRAP_MAX_CHARS = 100
-
-
-@dataclass(frozen=True)
-class _Block:
-    """Consecutive non-blank lines: a paragraph, a list, or a run of header lines."""
-
-    lines: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.lines)
-
-    def is_prose(self) -> bool:
-        return _is_prose(self.text) and not self.is_list()
-
-    def is_list(self) -> bool:
-        """Three or more short lines, none a sentence: a list of headlines or links."""
-        if len(self.lines) < 3:
-            return False
-        return not any(_SENTENCE_END.search(line) or _BULLET.match(line) for line in self.lines)
-
-    def is_wrapped(self) -> bool:
-        """A paragraph hard-wrapped at a fixed width rather than one paragraph per line."""
-        body = self.lines[:-1]
-        return (
-            len(self.lines) > 1
-            and all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in body)
-            and not all(_SENTENCE_END.search(line) for line in body)
-        )
-
-
-def _is_prose(text: str) -> bool:
-    return len(text.split()) >= _MIN_PROSE_WORDS and bool(_SENTENCE_END.search(text))
+_MAX_GAP = 6
+"""Non-prose lines (sub-headings, captions) a body may hold between two paragraphs."""
+_PARAGRAPHS_BEFORE_BYLINE = 3
+_OPENING_PARAGRAPHS = 2
+"""A byline after at most this many paragraphs of prose ends the page's header."""
+"""A byline or date after this many paragraphs starts another article."""
+_COMMENTS = re.compile(
+    r"\b(?:comments?|kommentar\w*|commentaires?|ergänzungen|thoughts? on|reactions|leave a reply"
+    r"|über den autor)\b",
+    re.IGNORECASE,
+)
+_MAX_TAIL = 3
+"""Short lines of sentences after the last paragraph of prose that still belong to it."""
+_LONG_PROSE_WORDS = 40
+"""A line this long and as rich in stopwords as prose is prose even without a full stop."""
+_HEADER_WINDOW = 30
+_BYLINE_WINDOW = 30
+_MAX_CANDIDATES = 8
+_KICKER_WORDS = 3
+_STACK_GAP = 2
+"""Lines (a counter, a date) that may stand between a headline and its standfirst."""
+_MAX_LABELS = 2
+"""One- or two-word lines skipped over on the way up to a longer headline."""
+_MIN_HEADLINE_WORDS = 2
+_MAX_HEADLINE_WORDS = 40
+_MAX_HEADLINE_CHARS = 300
 
 
 def clean_line(line: str) -> str:
     """A line with Unicode normalised (NFC), invisible characters removed, spaces collapsed."""
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    return " ".join(line.split())
+    return " ".join(_TWEET_PICTURE.sub("", line).split())
 
 
-def _blocks(text: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    current: list[str] = []
-    for raw in text.splitlines():
-        line = clean_line(raw)
-        if line:
-            current.append(line)
-        elif current:
-            blocks.append(_Block(tuple(current)))
-            current = []
-    if current:
-        blocks.append(_Block(tuple(current)))
-    return blocks
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    kind: LineKind
+    prose: bool
+    """jusText takes it for prose."""
+    dropped: bool
+    """Furniture wherever it stands: a menu, a caption, a call to action, a date line."""
+    byline: bool = False
 
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
 
-def _split_at_prose(block: _Block) -> list[_Block]:
-    """Split off short lines (masthead, headline) that open a block of prose.
+    @property
+    def is_sentence(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
 
-    Pages pasted without blank lines put the masthead, headline and body in one block.
-    """
-    for i in range(len(block.lines)):
-        rest = _Block(block.lines[i:])
-        if _is_prose(block.lines[i]) or (len(rest.lines) > 1 and rest.is_wrapped()):
-            return [_Block(block.lines[:i]), rest] if i else [block]
-    return [block]
-
-
-def _without_furniture(block: _Block) -> _Block:
-    """The block without lines that are furniture; section markers stay, they carry structure."""
-    return _Block(tuple(line for line in block.lines if classify(line) is not LineKind.FURNITURE))
-
-
-def _paragraphs(block: _Block) -> list[str]:
-    """Split a body block into paragraphs: wrapped lines join, sentence-ending lines break."""
-    if block.is_wrapped():
-        return [block.text]
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in block.lines:
-        current.append(_BULLET.sub("", line) if _BULLET.match(line) else line)
-        if _SENTENCE_END.search(line):
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
+    @property
+    def is_text(self) -> bool:
+        return self.kind is LineKind.TEXT and not self.dropped
 
 
 def parse_text_page(text: str) -> Page:
     """Parse a plain-text news page into its article and related headlines.
 
-    Raises `ContentError` when there is no prose paragraph to read or no headline above it.
+    Raises `ContentError` when there is no prose to read, or no headline above it.
     """
-    blocks = [_without_furniture(b) for b in _blocks(text)]
-    blocks = [part for b in blocks if b.lines for part in _split_at_prose(b)]
-
-    first_body = next((i for i, b in enumerate(blocks) if b.is_prose()), None)
-    if first_body is None:
+    lines = _without_bylines(_lines(text), None)
+    span = _body_span(lines)
+    if span is None:
         raise ContentError("no article body found: the page has no paragraph of prose")
-
-    header_lines = [line for b in blocks[:first_body] for line in b.lines]
-    header_lines = [line for line in header_lines if classify(line) is LineKind.TEXT]
-    date = next((d for d in map(parse_date_line, header_lines) if d is not None), None)
-    candidates = [
-        line for line in header_lines if parse_date_line(line) is None and not _BYLINE.match(line)
-    ]
-    if not candidates:
+    start, end = span
+    masthead, tagline_at = _masthead(lines, start)
+    lines = _without_bylines(lines, masthead)
+    start = _after_opening_byline(lines, start, end)
+    title_at, standfirst_at = _headline(lines, start, masthead)
+    if title_at is None:
         raise ContentError(
             "no headline found above the article body",
             hint="put the article's headline on its own line before the first paragraph",
         )
-    title = candidates[-1]
-    masthead = candidates[:-1]
-
-    body, rest = _split_body(blocks[first_body:])
+    title = lines[title_at].text
+    body = [lines[standfirst_at].text] if standfirst_at is not None else []
+    body += _paragraphs(lines[start:end])
+    paragraphs = tidy(body, title)
+    if not paragraphs:
+        raise ContentError("no article body found: the page has no paragraph of prose")
     article = Article(
         title=title,
-        paragraphs=tuple(body),
-        publication=masthead[0] if masthead else None,
-        tagline=masthead[1] if len(masthead) > 1 else None,
-        date=date,
+        paragraphs=tuple(paragraphs),
+        publication=masthead,
+        tagline=_tagline(lines, tagline_at, title_at),
+        date=_date(lines, title_at, start),
     )
-    return Page(article=article, headlines=tuple(_headlines(rest)))
+    return Page(article=article, headlines=tuple(_headlines(lines[end:], title, masthead)))
 
 
-def _split_body(blocks: list[_Block]) -> tuple[list[str], list[str]]:
-    """Body paragraphs, and the lines after the body (where related headlines live).
+# --- 1. lines ----------------------------------------------------------------------------------
 
-    The body ends at a section or end marker ("Related Articles", "Comments") or at a list
-    of short lines; prose before a marker in the same block still belongs to the body.
-    """
-    paragraphs: list[str] = []
-    for index, block in enumerate(blocks):
-        cut: int | None = (
-            0
-            if block.is_list()
-            else next((i for i, line in enumerate(block.lines) if classify(line).is_marker), None)
+
+def _lines(text: str) -> list[_Line]:
+    texts = _joined(text)
+    classes = prose.classes(texts)
+    lines = []
+    for text, found in zip(texts, classes, strict=True):
+        kind = classify(text)
+        sentence = bool(_TERMINAL.search(text))
+        reads = (found in (prose.GOOD, prose.NEAR_GOOD) and sentence) or (
+            found == prose.GOOD and len(text.split()) >= _LONG_PROSE_WORDS
         )
-        if cut is not None:
-            if cut:
-                paragraphs.extend(_paragraphs(_Block(block.lines[:cut])))
-            rest = list(block.lines[cut:]) + [line for b in blocks[index + 1 :] for line in b.lines]
-            return paragraphs, rest
-        paragraphs.extend(_paragraphs(block))
-    return paragraphs, []
+        dropped = kind is LineKind.TEXT and (is_boilerplate(text) or bool(_MENU.match(text)))
+        if lines and _CAPTION_LABEL.match(lines[-1].text):
+            dropped = True  # the caption under an "Image caption," label
+        lines.append(_Line(text, kind, reads, dropped))
+    return _without_inline_teasers(lines)
 
 
-def _headlines(lines: list[str]) -> list[Headline]:
-    """Headline-like lines after the body, up to an end marker such as "Comments"."""
-    headlines: list[Headline] = []
-    seen: set[str] = set()
-    collecting = True
+def _joined(text: str) -> list[str]:
+    """Non-blank lines, cleaned; a hard-wrapped paragraph joined; tab-separated rows read."""
+    out: list[str] = []
+    block: list[str] = []
+    table: list[list[str]] = []
+    for raw in [*text.splitlines(), ""]:
+        if "\t" in raw and raw.strip():
+            table.append([clean_line(cell) for cell in raw.split("\t")])
+            continue
+        if table:
+            out.extend(_table_sentences(table))
+            table = []
+        if _all_furniture_cells(raw) or _is_breadcrumb(raw):
+            continue
+        line = clean_line(raw)
+        if line:
+            block.append(line)
+            continue
+        out.extend([" ".join(block)] if _is_wrapped(block) else block)
+        block = []
+    return out
+
+
+def _all_furniture_cells(raw: str) -> bool:
+    """A toolbar the browser copied as one line, its buttons apart by two spaces or more
+    ("vorlesen  Druckansicht  Kommentare lesen  128 Beiträge")."""
+    cells = [clean_line(cell) for cell in _CELL_GAP.split(raw) if cell.strip()]
+    return len(cells) > 1 and all(
+        classify(cell) is not LineKind.TEXT or is_boilerplate(cell) or _FURNITURE_WORDS.match(cell)
+        for cell in cells
+    )
+
+
+def _is_breadcrumb(raw: str) -> bool:
+    """A trail of section links copied as one line: three or more short cells apart by two
+    spaces or more ("Games  RPG  The Elder Scrolls")."""
+    cells = [cell for cell in _CELL_GAP.split(raw.strip()) if cell]
+    return len(cells) >= 3 and all(len(cell.split()) <= 3 for cell in cells)
+
+
+def _is_wrapped(block: Sequence[str]) -> bool:
+    """A paragraph hard-wrapped at a fixed width: lines of a similar length, at least one
+    break in mid-sentence (the next line going on in lower case)."""
+    if len(block) < 2:
+        return False
+    body = block[:-1]
+    continued = sum(line[:1].islower() for line in block[1:])
+    return (
+        all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in body)
+        and continued >= max(1, len(body) // 3)
+        and not all(_TERMINAL.search(line) for line in body)
+    )
+
+
+def _table_sentences(rows: list[list[str]]) -> list[str]:
+    """Rows copied from a table, one sentence each, values named by the header row's cells."""
+    header, *data = rows
+    if not data:
+        return [", ".join(c for c in header if c) + "."]
+    sentences = []
+    for row in data:
+        named = [f"{h} {v}".strip() for h, v in zip(header[1:], row[1:], strict=False) if v]
+        first = row[0] if row else ""
+        sentences.append(f"{first}: {', '.join(named)}." if first else f"{', '.join(named)}.")
+    return sentences
+
+
+def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
+    """A link to another story inside the body ("Third of Cambridge staff…" then "Read
+    more"): the headline and its label go, and the body is not cut there."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.kind is not LineKind.SECTION or line.words > 3 or i == 0:
+            continue
+        following = next((x for x in lines[i + 1 :] if not x.dropped), None)
+        if following is not None and following.prose and not lines[i - 1].prose:
+            out[i - 1] = _dropped(lines[i - 1])
+            out[i] = _dropped(line)
+    return out
+
+
+def _dropped(line: _Line, byline: bool = False) -> _Line:
+    return _Line(line.text, LineKind.TEXT, False, True, byline)
+
+
+# --- 2. the body --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    """A stretch of prose with what stands between its paragraphs."""
+
+    start: int
+    end: int = 0
+    prose_chars: int = 0
+    all_chars: int = 0
+    paragraphs: int = 0
+
+    @property
+    def weight(self) -> float:
+        """Characters of prose, weighed by how much of the stretch is prose: the article
+        rather than a sidebar of short bios and link lists."""
+        return self.prose_chars * self.prose_chars / max(1, self.all_chars)
+
+
+def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
+    """[start, end) of the article's body: see the module's docstring.
+
+    A stretch of prose ends at a heading that opens something else (not one straight
+    followed by prose), at more than a few lines of other text in a row, or at a new byline
+    or date once it has paragraphs (the next article of a page that scrolls on). The body
+    is the first stretch that weighs at least half as much as the heaviest; stretches after
+    the reader comments are comments.
+    """
+    runs: list[_Run] = []
+    run: _Run | None = None
+    gap = 0
+    comments = False
+    for i, line in enumerate(lines):
+        if line.prose and line.is_text:
+            if run is None:
+                run = _Run(i)
+            run.end, gap = i + 1, 0
+            run.prose_chars += len(line.text)
+            run.all_chars += len(line.text)
+            run.paragraphs += 1
+            continue
+        if run is None:
+            continue
+        if line.kind is LineKind.FURNITURE or (line.dropped and not _is_dated(line)):
+            continue
+        ends = line.kind.is_marker and not _prose_follows(lines, i)
+        ends = ends or (line.byline and run.paragraphs >= _PARAGRAPHS_BEFORE_BYLINE)
+        gap += 1
+        run.all_chars += len(line.text)
+        if ends or gap > _MAX_GAP:
+            if not comments:
+                runs.append(run)
+            comments = comments or (ends and _opens_comments(line))
+            run, gap = None, 0
+    if run is not None and not comments:
+        runs.append(run)
+    if not runs:
+        return None
+    heaviest = max(r.weight for r in runs)
+    body = next(r for r in runs if 2 * r.weight >= heaviest)
+    return body.start, _with_tail(lines, body.end)
+
+
+def _opens_comments(line: _Line) -> bool:
+    return line.kind in (LineKind.END, LineKind.LABEL) and bool(_COMMENTS.search(line.text))
+
+
+def _after_opening_byline(lines: list[_Line], start: int, end: int) -> int:
+    """Where the body starts when a byline stands among its first lines: after it. What
+    came before is the headline's part of the page (a standfirst, a site's blurb about its
+    articles), and is read as the headline's, or not at all."""
+    prose_seen = 0
+    for i in range(start, end):
+        if lines[i].byline:
+            return next((j for j in range(i + 1, end) if lines[j].prose), start)
+        prose_seen += lines[i].prose
+        if prose_seen > _OPENING_PARAGRAPHS:
+            break
+    return start
+
+
+def _prose_follows(lines: list[_Line], index: int) -> bool:
+    """A heading straight followed by prose does not end the body ("COMMENTS" printed as a
+    counter above the article; "Read more" after a teaser in it)."""
+    following = next((x for x in lines[index + 1 :] if not x.dropped), None)
+    return following is not None and following.prose
+
+
+def _with_tail(lines: list[_Line], end: int) -> int:
+    """Short closing lines of the article ("Gerne. Bis morgen.") after its last long one."""
+    taken = 0
+    while end < len(lines) and taken < _MAX_TAIL:
+        line = lines[end]
+        if line.dropped or line.kind is LineKind.FURNITURE:
+            end += 1
+            continue
+        if not (line.is_text and line.is_sentence and line.words >= 2):
+            break
+        end += 1
+        taken += 1
+    while end > 0 and (lines[end - 1].dropped or lines[end - 1].kind is LineKind.FURNITURE):
+        end -= 1
+    return end
+
+
+def _paragraphs(lines: Sequence[_Line]) -> list[str]:
+    """The body's lines that are article: prose, sentences and sub-headings."""
+    return [_BULLET.sub("", line.text) for line in lines if line.is_text]
+
+
+# --- 3. the header ------------------------------------------------------------------------------
+
+
+def _is_byline(lines: list[_Line], i: int, masthead: str | None) -> bool:
+    """ "By Jane Smith", "Von …", "Par …"; a name over a role or a date ("Lucy Hargreaves" /
+    "Education Correspondent"); a role alone ("Environment Reporter")."""
+    text = lines[i].text
+    if _BYLINE.match(text) and lines[i].words <= 16 and not text.endswith("."):
+        return True
+    if _ROLE.search(text) and lines[i].words <= 8:
+        return True
+    if not _NAME.match(text) or not 2 <= lines[i].words <= 8:
+        return False
+    if i and lines[i - 1].text.casefold() in ("by", "von", "par", "by:"):
+        return True
+    following = next((x for x in lines[i + 1 :] if not x.dropped or _is_dated(x)), None)
+    return following is not None and (
+        bool(_ROLE.search(following.text))
+        or _is_pure_date(following.text)
+        or (masthead is not None and following.text == masthead)
+    )
+
+
+def _is_pure_date(text: str) -> bool:
+    """A line that is a date and nothing else ("August 21, 2019", "Tue 3 Mar 2026 06.58 GMT"),
+    not a headline that holds one ("Science and Technology links (December 14th 2019)")."""
+    if find_date(text) is None:
+        return False
+    rest = _DATE_WORDS.sub(" ", text)
+    return sum(1 for word in rest.split() if any(ch.isalpha() for ch in word)) <= 1
+
+
+def _is_dated(line: _Line) -> bool:
+    return line.words <= 16 and find_date(line.text) is not None
+
+
+def _without_bylines(lines: list[_Line], masthead: str | None) -> list[_Line]:
+    """Bylines are furniture wherever they stand (some sites print them under the first
+    paragraph)."""
+    return [
+        _dropped(line, byline=True)
+        if line.kind is LineKind.TEXT and not line.prose and _is_byline(lines, i, masthead)
+        else line
+        for i, line in enumerate(lines)
+    ]
+
+
+def _skipped_in_header(line: _Line) -> bool:
+    """Lines between a headline and its body that are neither: bylines, dates, captions,
+    share buttons, counters, labels, tags ("python," "webcast,")."""
+    return (
+        line.dropped or line.kind is not LineKind.TEXT or _is_dated(line) or line.text.endswith(",")
+    )
+
+
+def _words(text: str) -> int:
+    """Words, not counting separators such as "|" or "/"."""
+    return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+def _headline(
+    lines: list[_Line], start: int, masthead: str | None
+) -> tuple[int | None, int | None]:
+    """(index of the headline, index of a standfirst) above the body starting at `start`.
+
+    Headlines stand above their byline, so the search starts at the nearest byline above the
+    body (else at the body). Above it, a line or two of one or two words are labels
+    ("Features", a tag) unless nothing longer is near. Longer lines directly on top of one
+    another form a stack: kicker, headline, standfirst, or a tabloid's headline over its
+    bullet summary. The headline is the top of the stack (a short kicker on top skipped);
+    a single line under it is the standfirst, read as the first paragraph.
+    """
+    floor = max(0, start - _HEADER_WINDOW)
+    anchor = next(
+        (i for i in range(start - 1, max(0, start - _BYLINE_WINDOW) - 1, -1) if lines[i].byline),
+        start,
+    )
+    candidates: list[int] = []
+    for i in range(anchor - 1, floor - 1, -1):
+        line = lines[i]
+        if line.prose and line.is_text and candidates and _in_prose_block(lines, i):
+            break  # paragraphs above the headline belong to another part of the page
+        if _skipped_in_header(line) or len(line.text) > _MAX_HEADLINE_CHARS:
+            continue
+        if line.text == masthead:
+            break
+        if candidates and line.text == lines[candidates[-1]].text:
+            candidates[-1] = i  # the headline printed twice
+            continue
+        candidates.append(i)
+        if len(candidates) == _MAX_CANDIDATES:
+            break
+    if not candidates:
+        return None, None
+    first_long = next(
+        (n for n, i in enumerate(candidates[: _MAX_LABELS + 1]) if lines[i].words >= 3), None
+    )
+    if first_long is None:
+        return candidates[0], None
+    stack = [candidates[first_long]]
+    for i in candidates[first_long + 1 :]:
+        between = lines[i + 1 : stack[-1]]
+        adjacent = len(between) <= _STACK_GAP and not any(map(_is_dated, between))
+        if not adjacent or _words(lines[i].text) <= _KICKER_WORDS or lines[i].text.endswith("."):
+            break  # a kicker ("Markets | Market report") or a line of something else
+        stack.append(i)
+    title = stack[-1]
+    under = stack[:-1]
+    standfirst = under[0] if len(under) == 1 else None
+    return title, standfirst
+
+
+def _in_prose_block(lines: list[_Line], i: int) -> bool:
+    """A line of prose with another just above it: paragraphs, not a lone standfirst."""
+    above = next((x for x in reversed(lines[:i]) if not x.dropped), None)
+    return above is not None and above.prose
+
+
+def _masthead(lines: list[_Line], start: int) -> tuple[str | None, int | None]:
+    """The publication's name: the page's first line of text when it reads as a name (a
+    logo's "- Back to home" left off); and where its tagline may stand (the next line)."""
+    texts = [i for i in range(start) if lines[i].is_text and not _is_dated(lines[i])]
+    if len(texts) < 2 or lines[texts[0]].is_sentence or lines[texts[0]].words > 6:
+        return None, None  # a single line of text above the body is its headline
+    name = _HOME_LINK.sub("", lines[texts[0]].text) or None
+    return name, texts[1] if len(texts) > 1 else None
+
+
+def _tagline(lines: list[_Line], at: int | None, title_at: int) -> str | None:
+    """The masthead's slogan: the line under it, when the date or the headline comes next
+    (a menu between them means it is something else)."""
+    if at is None or at >= title_at:
+        return None
+    after = next(
+        (i for i in range(at + 1, title_at + 1) if lines[i].is_text or _is_dated(lines[i])),
+        title_at,
+    )
+    line = lines[at]
+    if (_is_dated(lines[after]) or after == title_at) and 3 <= line.words <= 12:
+        return line.text
+    return None
+
+
+def _date(lines: list[_Line], title_at: int, start: int) -> dt.date | None:
+    """The article's date: the one nearest its headline (the byline's, between headline and
+    body, first), else the first date at the top of the page."""
+    near = [*range(title_at + 1, start), *range(title_at - 1, max(-1, title_at - 8), -1)]
+    for i in [*near, *range(title_at)]:
+        found = find_date(lines[i].text) if lines[i].words <= 16 else None
+        if found is not None:
+            return found
+    return None
+
+
+# --- 4. headlines -------------------------------------------------------------------------------
+
+
+def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list[Headline]:
+    """Headlines under a heading that offers other stories, until another kind of heading
+    or the footer (its first line is often the site's name again); each once, never the
+    article's own, never a date. In a block where prose alternates with headlines, the
+    prose is each story's teaser; in a block of headlines, a long one is still a headline."""
+    found: list[Headline] = []
+    seen = {_key(title)}
+    for block in _related_blocks(lines, masthead):
+        teasers = sum(line.prose for line in block) * 3 >= len(block)
+        for line in block:
+            if (teasers and line.prose) or not _is_headline(line):
+                continue
+            key = _key(line.text)
+            if key not in seen:
+                seen.add(key)
+                found.append(Headline(title=_BULLET.sub("", line.text)))
+    return found
+
+
+def _related_blocks(lines: Sequence[_Line], masthead: str | None) -> list[list[_Line]]:
+    """The text lines under each heading that offers other stories."""
+    blocks: list[list[_Line]] = []
+    block: list[_Line] | None = None
     for line in lines:
-        kind = classify(line)
-        if kind is LineKind.SECTION:
-            collecting = True
-            continue
-        if kind is LineKind.END:
-            collecting = False
-            continue
-        if not collecting or kind is not LineKind.TEXT:
-            continue
-        if len(line.split()) < _MIN_HEADLINE_WORDS or len(line) > _MAX_HEADLINE_CHARS:
-            continue
-        key = line.casefold()
-        if key not in seen:
-            seen.add(key)
-            headlines.append(Headline(title=line))
-    return headlines
+        if line.kind is LineKind.END or (masthead and _key(line.text) == _key(masthead)):
+            break
+        if line.kind is LineKind.SECTION:
+            block = []
+            blocks.append(block)
+        elif line.kind is LineKind.LABEL:
+            block = None
+        elif block is not None and line.is_text:
+            block.append(line)
+    return blocks
+
+
+def _is_headline(line: _Line) -> bool:
+    return (
+        line.is_text
+        and line.words >= _MIN_HEADLINE_WORDS
+        and len(line.text) <= _MAX_HEADLINE_CHARS
+        and parse_date_line(line.text) is None
+        and not (line.is_sentence and line.words > _MAX_HEADLINE_WORDS)
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
