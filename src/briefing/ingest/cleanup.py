@@ -35,8 +35,9 @@ _CREDIT_WORDS = (
 _CAPTION = _pattern(
     rf"^(?:{_CREDIT_WORDS})(?: (?:credit|caption|source|copyright))?\s*:",
     r"^(?:image|photo|picture|video) (?:caption|source|copyright|credit)\b",
-    r"(?:^|[.!?)\s])(?:photo(?:graph)?|picture|credit|foto|bild|crédit photo)\s*:"
-    r"\s*[^.!?:]{1,80}\.?$",
+    r"(?:^|[.!?)\s•])(?:photo(?:graph)?|picture|credits?|foto|bild|crédits?(?: photo)?)\s*:"
+    r"\s*[^!?:]{1,80}$",
+    r"\bzum vergrößern\b|\bclick to enlarge\b|\bcliquez pour agrandir\b",
     r"\([^()]{0,60}\b(?:getty images|reuters|ap|afp|pa|epa|dpa|istock|shutterstock)\b[^()]{0,40}\)"
     r"\.?$",
     r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|graphics?|video) by\b",
@@ -50,6 +51,7 @@ _BIO = _pattern(
     r"(?:writer|reporter|journalist|correspondent|editor|columnist|contributor|author"
     r"|freelancer|producer|presenter|photographer|blogger|critic|analyst)s?\b",
     r"^(?:written|reported|words|text) by\s*:",
+    r"^(?:author|autor(?:in)?|auteure?)\s*:",
     r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}(?:covers|writes about|reports on|is based in|has covered)\b",
     r"^(?:reach|contact|email|e-mail) (?:him|her|them|the author|me) at\b",
     r"^(?:you can )?(?:keep up with|follow|reach|contact|e-?mail|write to) "
@@ -78,6 +80,10 @@ _CALL = _pattern(
     r"^(?:don'?t|do not) miss\b",
     r"^(?:support|fund) (?:us|our|independent)\b",
     r"^make a (?:contribution|donation)\b",
+    r"^(?:permalink|kurzlink|short ?link)\s*:",
+    r"^(?:additional )?(?:reporting|writing|editing|compiled|translated|additional reporting)"
+    r"(?: by)?\b.{0,200}\b(?:editing|edited|reporting) by\b|^(?:additional )?reporting by\b",
+    r"^auf \w+ folgen$|^(?:eine )?e-mail senden$|^suivre sur \w+$",
     r"\baffiliate commission\b|^by submitting (?:your|this)\b|^contact me with\b",
     r"^(?:lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|zum thema|weiterlesen"
     r"|jetzt (?:abonnieren|lesen|testen)|hier (?:abonnieren|anmelden))\b",
@@ -110,6 +116,11 @@ _COOKIES = _pattern(
 )
 _MAX_COOKIE_WORDS = 80
 _HASHTAG_LINE = re.compile(r"^(?:#\w+\s*)+$")
+# A wire dateline: "LONDON (Reuters) - ", "WASHINGTON (AP) — ": where and who filed it.
+_DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,40}\s)?\((?:Reuters|AP|AFP|dpa|PA|Bloomberg|AAP|UPI|Xinhua"
+    r"|EFE|ANSA|CNN|BBC|epd|KNA|SDA|APA)\)\s*[-–—:]\s*"
+)
 _PHOTO_LINK = re.compile(r"\s*\bpic\.twitter\.com/\w+")
 _CLOCK_END = re.compile(r"\s*[ap]\.m\.$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
@@ -177,7 +188,7 @@ def tidy(paragraphs: Iterable[str], title: str | None = None) -> list[str]:
     seen: set[str] = set()
     title_key = _key(title) if title else None
     for paragraph in paragraphs:
-        text = _PHOTO_LINK.sub("", paragraph).strip()
+        text = _DATELINE.sub("", _PHOTO_LINK.sub("", paragraph)).strip()
         if not text or is_furniture(text):
             continue
         key = _key(text)

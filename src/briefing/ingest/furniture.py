@@ -61,6 +61,8 @@ _SECTION = _whole(
 _LABEL = _whole(
     r"(?:related )?topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|more about|explore",
     r"in this (?:article|story)|in diesem artikel|dans cet article",
+    r"(?:ähnliche|verwandte) themen|kurse und finanzdaten.*|alle themen|.{0,40}karrierechancen.*"
+    r"|(?:weitere )?stellenangebote|stellenmarkt|jobs|offres d'emploi|immer auf dem laufenden",
     r"share(?: this)?(?: with)?|follow us|follow [\w ]{1,30}",
     r"(?:themen|schlagwörter|stichwörter)(?: in diesem artikel)?",
     r"mots-clés|thèmes|sujets|(?:à )?découvrir",
@@ -79,7 +81,7 @@ _END = _whole(
     r"\d+ thoughts? on .{1,120}",
     r"about the authors?|über (?:den|die) autor(?:in)?(?:/ die autorin)?|à propos de l'auteur",
     # footer
-    r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.*\b(?:rights|rechte|droits)\b).*",
+    r"(?:©|\(c\)|copyright\b).*(?:\b\d{4}\b|\b(?:rights|rechte|droits)\b).*",
     r".{0,60}\ball rights reserved\b.*|.{0,60}alle rechte vorbehalten.*|.{0,60}tous droits réservés.*",
     r"(?:about us|contact us|contact|terms(?: and conditions| & conditions| of (?:use|service))?"
     r"|privacy(?: policy| notice| settings)?|cookie (?:policy|settings)|accessibility(?: statement)?"
@@ -150,6 +152,8 @@ _FURNITURE = _whole(
     r"in [\"“].{1,40}[\"”]|post navigation|view all posts by .*|(?:previous|next)(?: post| article)?:.*",
     r"by|von|par|jetzt anmelden|most recent|mehr anzeigen|alle anzeigen|afficher plus",
     r"(?:réécouter|écouter|listen again|nochmal hören|jetzt anhören)\b.{0,80}",
+    r"(?:empfehlungen|kommentare|comments|likes|shares|réactions)\s*:\s*\d+\s*,?",
+    r"video-seite öffnen|zur startseite|sie haben post!?|newsletter wählen|login abbrechen",
     # advertising
     r"advertisement|advertising|ad|sponsored(?: content)?|promoted|paid (?:content|post)"
     r"|anzeige|werbung|publicité|sponsorisé|[\w ]{1,30}anzeige",

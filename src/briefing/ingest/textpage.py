@@ -41,7 +41,7 @@ from briefing.models import Article, Headline, Page
 
 _TWEET_PICTURE = re.compile(r"\s*\bpic\.twitter\.com/\w+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»“‘«)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–►▼]|\d{1,2}[.)])\s+")
 _MENU = re.compile(
     r"^(?:[^/|•·»›>:\s]+(?: [^/|•·»›>:\s]+){0,2}\s*[/|•·»›>]\s*){2,}"
@@ -59,7 +59,9 @@ _ROLE = re.compile(
     r"|transport|arts|local democracy|staff)\s+)*(?:editor|correspondent|reporter|writer"
     r"|columnist|contributor|producer|presenter|analyst|reporting service|staff writer"
     r"|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)"
-    r"|correspondante?)s?$|^bbc (?:news|sport|verify|weather)\b|associated press$",
+    r"|correspondante?)s?$|^bbc (?:news|sport|verify|weather)\b|associated press$"
+    r"|^(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|editor|correspondent"
+    r"|journaliste|rédact(?:eur|rice))\b[^.!?]{0,80}\.?$",
     re.IGNORECASE,
 )
 _NAME = re.compile(
@@ -74,9 +76,18 @@ _DATE_WORDS = re.compile(
     r"|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|et|edt|est|cet|uhr|um|à|le|on|at|published|updated"
     r"|posted|veröffentlicht|aktualisiert|publié|mis à jour|st|nd|rd|th)\b|[\d:.,/|•·-]+"
 )
+_TIMESTAMP = re.compile(
+    r"\b(?:ago|vor|il y a|published|updated|veröffentlicht|aktualisiert|publié|mis à jour)\b",
+    re.IGNORECASE,
+)
 _CELL_GAP = re.compile(r"\s{2,}")
 _FURNITURE_WORDS = re.compile(
     r"^(?:kommentare lesen(?: \(\d+\))?|zur startseite|\d+ beiträge|druckansicht|vorlesen)$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|images?|foto|bild|credits?|crédits?|quelle|source)\s*:"
+    r"|^\((?:photo|foto|bild|image)\s*:",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
@@ -95,6 +106,9 @@ _COMMENTS = re.compile(
     r"|über den autor)\b",
     re.IGNORECASE,
 )
+_CAPTION_WORDS = 12
+_TEASER_WORDS = 45
+_ROLE_WORDS = 12
 _MAX_TAIL = 3
 """Short lines of sentences after the last paragraph of prose that still belong to it."""
 _LONG_PROSE_WORDS = 40
@@ -127,6 +141,8 @@ class _Line:
     dropped: bool
     """Furniture wherever it stands: a menu, a caption, a call to action, a date line."""
     byline: bool = False
+    attached: bool = False
+    """It follows the line before without a blank line between them."""
 
     @property
     def words(self) -> int:
@@ -180,10 +196,11 @@ def parse_text_page(text: str) -> Page:
 
 
 def _lines(text: str) -> list[_Line]:
-    texts = _joined(text)
+    joined = _joined(text)
+    texts = [t for t, _ in joined]
     classes = prose.classes(texts)
-    lines = []
-    for text, found in zip(texts, classes, strict=True):
+    lines: list[_Line] = []
+    for (text, attached), found in zip(joined, classes, strict=True):
         kind = classify(text)
         sentence = bool(_TERMINAL.search(text))
         reads = (found in (prose.GOOD, prose.NEAR_GOOD) and sentence) or (
@@ -192,13 +209,16 @@ def _lines(text: str) -> list[_Line]:
         dropped = kind is LineKind.TEXT and (is_boilerplate(text) or bool(_MENU.match(text)))
         if lines and _CAPTION_LABEL.match(lines[-1].text):
             dropped = True  # the caption under an "Image caption," label
-        lines.append(_Line(text, kind, reads, dropped))
+        if attached and lines and _CREDIT.match(text) and not lines[-1].dropped:
+            lines[-1] = _dropped(lines[-1])  # a caption, and its credit on the next line
+        lines.append(_Line(text, kind, reads, dropped, attached=attached))
     return _without_inline_teasers(lines)
 
 
-def _joined(text: str) -> list[str]:
-    """Non-blank lines, cleaned; a hard-wrapped paragraph joined; tab-separated rows read."""
-    out: list[str] = []
+def _joined(text: str) -> list[tuple[str, bool]]:
+    """Non-blank lines, cleaned, each with whether it follows the line before without a
+    blank line; a hard-wrapped paragraph joined; tab-separated rows read."""
+    out: list[tuple[str, bool]] = []
     block: list[str] = []
     table: list[list[str]] = []
     for raw in [*text.splitlines(), ""]:
@@ -206,7 +226,7 @@ def _joined(text: str) -> list[str]:
             table.append([clean_line(cell) for cell in raw.split("\t")])
             continue
         if table:
-            out.extend(_table_sentences(table))
+            out.extend((sentence, True) for sentence in _table_sentences(table))
             table = []
         if _all_furniture_cells(raw) or _is_breadcrumb(raw):
             continue
@@ -214,7 +234,8 @@ def _joined(text: str) -> list[str]:
         if line:
             block.append(line)
             continue
-        out.extend([" ".join(block)] if _is_wrapped(block) else block)
+        lines = [" ".join(block)] if _is_wrapped(block) else block
+        out.extend((line, n > 0) for n, line in enumerate(lines))
         block = []
     return out
 
@@ -264,9 +285,27 @@ def _table_sentences(rows: list[list[str]]) -> list[str]:
 
 
 def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
-    """A link to another story inside the body ("Third of Cambridge staff…" then "Read
-    more"): the headline and its label go, and the body is not cut there."""
+    """A link to another story inside the body: a headline and a "Read more" label ("Third
+    of Cambridge staff…" / "Read more"), or a teaser card (a kicker, a headline under it
+    and one paragraph of teaser). They go, and the body is not cut there."""
     out = list(lines)
+    prose_before = 0
+    for i in range(len(lines) - 2):
+        kicker, headline, teaser = lines[i : i + 3]
+        prose_before += kicker.prose
+        if (
+            prose_before >= 2  # inside a body: a page's own masthead and headline look alike
+            and kicker.is_text
+            and headline.is_text
+            and headline.attached
+            and _words(kicker.text) <= _KICKER_WORDS
+            and not kicker.is_sentence
+            and not headline.is_sentence
+            and 3 <= headline.words <= 20
+            and teaser.prose
+            and teaser.words <= _TEASER_WORDS
+        ):
+            out[i], out[i + 1], out[i + 2] = map(_dropped, (kicker, headline, teaser))
     for i, line in enumerate(lines):
         if line.kind is not LineKind.SECTION or line.words > 3 or i == 0:
             continue
@@ -278,7 +317,7 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
 
 
 def _dropped(line: _Line, byline: bool = False) -> _Line:
-    return _Line(line.text, LineKind.TEXT, False, True, byline)
+    return _Line(line.text, LineKind.TEXT, False, True, byline, line.attached)
 
 
 # --- 2. the body --------------------------------------------------------------------------------
@@ -350,12 +389,13 @@ def _opens_comments(line: _Line) -> bool:
 
 
 def _after_opening_byline(lines: list[_Line], start: int, end: int) -> int:
-    """Where the body starts when a byline stands among its first lines: after it. What
+    """Where the body starts when a byline and its date stand among its first lines: after
+    them. What
     came before is the headline's part of the page (a standfirst, a site's blurb about its
     articles), and is read as the headline's, or not at all."""
     prose_seen = 0
     for i in range(start, end):
-        if lines[i].byline:
+        if lines[i].byline and any(_is_dated(x) for x in lines[i : i + 3]):
             return next((j for j in range(i + 1, end) if lines[j].prose), start)
         prose_seen += lines[i].prose
         if prose_seen > _OPENING_PARAGRAPHS:
@@ -388,8 +428,15 @@ def _with_tail(lines: list[_Line], end: int) -> int:
 
 
 def _paragraphs(lines: Sequence[_Line]) -> list[str]:
-    """The body's lines that are article: prose, sentences and sub-headings."""
-    return [_BULLET.sub("", line.text) for line in lines if line.is_text]
+    """The body's lines that are article: prose, sentences and sub-headings. A long line
+    that is not a sentence is a photo's caption (sub-headings are short)."""
+    return [
+        _BULLET.sub("", line.text)
+        for line in lines
+        if line.is_text
+        and (line.prose or line.is_sentence or line.words < _CAPTION_WORDS)
+        and line.words > 1  # a paper's initials under a byline ("F.A.Z."), a stray label
+    ]
 
 
 # --- 3. the header ------------------------------------------------------------------------------
@@ -407,12 +454,18 @@ def _is_byline(lines: list[_Line], i: int, masthead: str | None) -> bool:
         return False
     if i and lines[i - 1].text.casefold() in ("by", "von", "par", "by:"):
         return True
-    following = next((x for x in lines[i + 1 :] if not x.dropped or _is_dated(x)), None)
+    following = next((x for x in lines[i + 1 :] if x.kind is not LineKind.FURNITURE), None)
     return following is not None and (
         bool(_ROLE.search(following.text))
         or _is_pure_date(following.text)
+        or _is_timestamp(following.text)
         or (masthead is not None and following.text == masthead)
     )
+
+
+def _is_timestamp(text: str) -> bool:
+    """When a story was published or updated, relative or not ("Vor 30 Minuten")."""
+    return bool(_TIMESTAMP.search(text)) and any(ch.isdigit() for ch in text)
 
 
 def _is_pure_date(text: str) -> bool:
@@ -430,13 +483,20 @@ def _is_dated(line: _Line) -> bool:
 
 def _without_bylines(lines: list[_Line], masthead: str | None) -> list[_Line]:
     """Bylines are furniture wherever they stand (some sites print them under the first
-    paragraph)."""
-    return [
+    paragraph), and so is an author's bio that opens with the name a byline just gave."""
+    out = [
         _dropped(line, byline=True)
-        if line.kind is LineKind.TEXT and not line.prose and _is_byline(lines, i, masthead)
+        if line.kind is LineKind.TEXT
+        and (not line.prose or line.words <= _ROLE_WORDS)
+        and _is_byline(lines, i, masthead)
         else line
         for i, line in enumerate(lines)
     ]
+    for i in range(1, len(out)):
+        name = _BYLINE.sub("", out[i - 1].text).split(",")[0].strip()
+        if out[i - 1].byline and out[i].prose and len(name) > 3 and out[i].text.startswith(name):
+            out[i] = _dropped(out[i])
+    return out
 
 
 def _skipped_in_header(line: _Line) -> bool:
@@ -558,8 +618,11 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
     seen = {_key(title)}
     for block in _related_blocks(lines, masthead):
         teasers = sum(line.prose for line in block) * 3 >= len(block)
+        after_headline = False
         for line in block:
-            if (teasers and line.prose) or not _is_headline(line):
+            teaser = teasers and line.prose and after_headline
+            after_headline = not teaser and _is_headline(line)
+            if not after_headline:
                 continue
             key = _key(line.text)
             if key not in seen:
