@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.ingest.dates import find_date
+from briefing.ingest.dates import is_date_only
 from briefing.ingest.furniture import LineKind, classify
 
 _MAX_CAPTION_WORDS = 45
@@ -67,13 +67,15 @@ _BIO = _pattern(
 _CALL = _pattern(
     r"^(?:read|see|watch|listen|view) (?:more|next|also|the full|our|here)\b",
     r"^(?:read more|read next|related|more on this|more from|see also|also read)\b",
-    r"^(?:click|tap) here\b",
+    r"^(?:click|tap) here\b|^learn more\b",
     r"^(?:sign up|subscribe|register|join) (?:to|for|now|here|today|our|us)\b",
     r"^(?:follow|like) us\b",
     r"^(?:download|get) (?:our|the) (?:free )?(?:app|newsletter)\b",
     r"^(?:get|receive|sign up for)\b.{0,60}\b(?:newsletters?|briefing|bulletin|digest|email|app"
     r"|alerts?)\b",
     r"\b(?:in|to|into) your inbox\b|\bstraight to your inbox\b|in ihrem postfach\b",
+    r"^for the latest\b|\bhead to [\w ]{1,40}\.?$|\bdirect from the [\w ]{1,30} every \w+",
+    r"\bsign-?up to provide content\b|\bconsented to\b",
     r"^(?:watch|listen|video|gallery|photos|see photos|audio)\s*:",
     r"^(?:submit|send) (?:your|us)\b",
     r"^share (?:this|your|on)\b",
@@ -118,7 +120,7 @@ _MAX_COOKIE_WORDS = 80
 _HASHTAG_LINE = re.compile(r"^(?:#\w+\s*)+$")
 # A wire dateline: "LONDON (Reuters) - ", "WASHINGTON (AP) — ": where and who filed it.
 _DATELINE = re.compile(
-    r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ .,'’/-]{1,40}\s)?\((?:Reuters|AP|AFP|dpa|PA|Bloomberg|AAP|UPI|Xinhua"
+    r"^(?:[A-ZÀ-Þ][\w .,'’/-]{1,40}\s)?\((?:Reuters|AP|AFP|dpa|PA|Bloomberg|AAP|UPI|Xinhua"
     r"|EFE|ANSA|CNN|BBC|epd|KNA|SDA|APA)\)\s*[-–—:]\s*"
 )
 _PHOTO_LINK = re.compile(r"\s*\bpic\.twitter\.com/\w+")
@@ -152,7 +154,7 @@ def is_date_line(text: str) -> bool:
     if _UPDATED.match(text):
         return True
     bare = _CLOCK_END.sub("", text)
-    return not _SENTENCE_END.search(bare) and find_date(_DATE_LABEL.sub("", bare)) is not None
+    return not _SENTENCE_END.search(bare) and is_date_only(_DATE_LABEL.sub("", bare))
 
 
 def is_boilerplate(text: str) -> bool:

@@ -99,3 +99,24 @@ def find_date(line: str) -> dt.date | None:
         if found is not None:
             return found
     return None
+
+
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-zäéû]*\.?|\b(?:januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag|janvier|février|mars|avril|juin|juillet|août"
+    r"|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|et|edt|est|cet|uhr|um|à|le|on|at|published|updated"
+    r"|posted|first|last|modified|veröffentlicht|aktualisiert|publié|mis à jour|st|nd|rd|th)\b"
+    r"|[\d:.,/|•·()-]+"
+)
+
+
+def is_date_only(line: str) -> bool:
+    """A line that is a date and nothing else ("August 21, 2019", "Tue 3 Mar 2026 06.58
+    GMT", "Published: 14 January 2026"), not a headline that holds one ("Best fixed deals
+    for March 2026", "Science and Technology links (December 14th 2019)")."""
+    if find_date(line) is None:
+        return False
+    rest = _DATE_WORDS.sub(" ", line)
+    return sum(1 for word in rest.split() if any(ch.isalpha() for ch in word)) <= 1

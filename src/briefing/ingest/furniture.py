@@ -42,7 +42,8 @@ _SECTION = _whole(
     r"(?:you|you might|you may|we think you(?:'|’)ll) (?:also )?(?:like|enjoy)",
     r"recommended(?: for you| stories| reading| articles)?",
     r"(?:editors?['’]?s?['’]? )?(?:recommendations|picks|choice)",
-    r"(?:most|top) (?:read|popular|viewed|shared|stories|watched)(?: (?:stories|articles|now|today))?",
+    r"(?:most|top) (?:read|popular|viewed|shared|stories|watched)"
+    r"(?: (?:stories|articles|now|today))?",
     r"(?:latest|top|trending) (?:news|stories|headlines|articles)",
     r"trending(?: now)?",
     r"what to read next|up next|next up(?: in \w+)?",
@@ -61,16 +62,13 @@ _SECTION = _whole(
 _LABEL = _whole(
     r"(?:related )?topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|more about|explore",
     r"in this (?:article|story)|in diesem artikel|dans cet article",
+    r"features|suggested topics|(?:more|latest) videos|videos|watch more|most viewed videos",
     r"(?:ähnliche|verwandte) themen|kurse und finanzdaten.*|alle themen|.{0,40}karrierechancen.*"
     r"|(?:weitere )?stellenangebote|stellenmarkt|jobs|offres d'emploi|immer auf dem laufenden",
     r"share(?: this)?(?: with)?|follow us|follow [\w ]{1,30}",
     r"(?:themen|schlagwörter|stichwörter)(?: in diesem artikel)?",
     r"mots-clés|thèmes|sujets|(?:à )?découvrir",
-    r"elsewhere (?:in|on|from) [\w ]{1,30}",
-)
-
-_END = _whole(
-    # comments
+    # comments: what follows is the readers', not the article's
     r"(?:\d+ )?(?:comments?|kommentare?|commentaires?|reactions|ergänzungen)(?: \(\d+\))?"
     r"(?: \d+)?",
     r"(?:view|show|read|see|hide) (?:all )?comments?(?: \(\d+\))?",
@@ -80,6 +78,10 @@ _END = _whole(
     r"laisser un commentaire|réagir|commenter",
     r"\d+ thoughts? on .{1,120}",
     r"about the authors?|über (?:den|die) autor(?:in)?(?:/ die autorin)?|à propos de l'auteur",
+    r"elsewhere (?:in|on|from) [\w ]{1,30}",
+)
+
+_END = _whole(
     # footer
     r"(?:©|\(c\)|copyright\b).*(?:\b\d{4}\b|\b(?:rights|rechte|droits)\b).*",
     r".{0,60}\ball rights reserved\b.*|.{0,60}alle rechte vorbehalten.*|.{0,60}tous droits réservés.*",
@@ -91,6 +93,7 @@ _END = _whole(
     r"(?:mentions légales|politique de confidentialité|conditions générales[\w' ]*|nous contacter"
     r"|plan du site|gestion des cookies|qui sommes-nous)",
     r"do not sell (?:or share )?my personal information|your privacy choices",
+    r"[\w ]{0,30}footer links|complaints(?: & corrections)?|tip us off|fcc public file",
 )
 
 _SOCIAL = (
@@ -117,7 +120,7 @@ _FURNITURE = _whole(
     r"|sie haben bereits abgestimmt\.?|you have already voted\.?|click to rate",
     r"sort by:?(?: \w+)?",
     # navigation chrome
-    r"close|×|✕|✖|x|menu|main menu|search|suche|rechercher|home|navigation|loading\.*",
+    r"close|×|✕|✖|x|menu|main menu|search(?: \w+)?|suche|rechercher|home|navigation|loading\.*",
     r"skip (?:to|navigation)(?: (?:main )?(?:content|navigation))?|back to (?:top|home|blog)",
     r"(?:zum inhalt|zur navigation) springen|aller au contenu(?: principal)?|nach oben|haut de page",
     r"toggle (?:search|navigation|menu)(?:\s+search)?|open (?:menu|navigation)|show more|load more",
@@ -154,6 +157,7 @@ _FURNITURE = _whole(
     r"(?:réécouter|écouter|listen again|nochmal hören|jetzt anhören)\b.{0,80}",
     r"(?:empfehlungen|kommentare|comments|likes|shares|réactions)\s*:\s*\d+\s*,?",
     r"video-seite öffnen|zur startseite|sie haben post!?|newsletter wählen|login abbrechen",
+    r"print subscriptions?|purchase licensing rights",
     # advertising
     r"advertisement|advertising|ad|sponsored(?: content)?|promoted|paid (?:content|post)"
     r"|anzeige|werbung|publicité|sponsorisé|[\w ]{1,30}anzeige",

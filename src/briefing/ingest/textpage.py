@@ -34,8 +34,8 @@ from dataclasses import dataclass
 
 from briefing.errors import ContentError
 from briefing.ingest import prose
-from briefing.ingest.cleanup import is_boilerplate, tidy
-from briefing.ingest.dates import find_date, parse_date_line
+from briefing.ingest.cleanup import is_bio, is_boilerplate, tidy
+from briefing.ingest.dates import find_date, is_date_only, parse_date_line
 from briefing.ingest.furniture import LineKind, classify
 from briefing.models import Article, Headline, Page
 
@@ -68,18 +68,15 @@ _NAME = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4}(?:(?:and|und|et|&|,)\s+(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4})*$"
 )
 _HOME_LINK = re.compile(r"\s*(?:[-–|]\s*)?(?:back to )?home(?: ?page)?$", re.IGNORECASE)
-_DATE_WORDS = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
-    r"[a-zäéû]*\.?|\b(?:januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag"
-    r"|mittwoch|donnerstag|freitag|samstag|sonntag|janvier|février|mars|avril|juin|juillet|août"
-    r"|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|et|edt|est|cet|uhr|um|à|le|on|at|published|updated"
-    r"|posted|veröffentlicht|aktualisiert|publié|mis à jour|st|nd|rd|th)\b|[\d:.,/|•·-]+"
-)
 _TIMESTAMP = re.compile(
     r"\b(?:ago|vor|il y a|published|updated|veröffentlicht|aktualisiert|publié|mis à jour)\b",
     re.IGNORECASE,
 )
+_READ_MORE = re.compile(
+    r"^(?:read|watch|see|listen)(?: (?:more|next|also))?\W*$|^(?:lire aussi|lesen sie auch)\W*$",
+    re.IGNORECASE,
+)
+_ENDS_STATEMENT = re.compile(r"[.…][\"'”’»“‘«)\]]*$")
 _CELL_GAP = re.compile(r"\s{2,}")
 _FURNITURE_WORDS = re.compile(
     r"^(?:kommentare lesen(?: \(\d+\))?|zur startseite|\d+ beiträge|druckansicht|vorlesen)$",
@@ -117,12 +114,16 @@ _HEADER_WINDOW = 30
 _BYLINE_WINDOW = 30
 _MAX_CANDIDATES = 8
 _KICKER_WORDS = 3
+_MASTHEAD_LINES = 3
+"""The masthead is among the first lines of text (a promotion banner may come first)."""
 _STACK_GAP = 2
 """Lines (a counter, a date) that may stand between a headline and its standfirst."""
 _MAX_LABELS = 2
 """One- or two-word lines skipped over on the way up to a longer headline."""
 _MIN_HEADLINE_WORDS = 2
 _MAX_HEADLINE_WORDS = 40
+_FOOTER_LINK_WORDS = 12
+"""A footer's links are short; a syndication notice under the article is not the footer."""
 _MAX_HEADLINE_CHARS = 300
 
 
@@ -300,17 +301,35 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
             and headline.attached
             and _words(kicker.text) <= _KICKER_WORDS
             and not kicker.is_sentence
+            and not any(ch.isdigit() for ch in kicker.text)  # a live blog's "07:20 GMT"
             and not headline.is_sentence
             and 3 <= headline.words <= 20
             and teaser.prose
             and teaser.words <= _TEASER_WORDS
         ):
             out[i], out[i + 1], out[i + 2] = map(_dropped, (kicker, headline, teaser))
+    for i, line in enumerate(lines[:-2]):
+        headline, following = lines[i + 1], lines[i + 2]
+        if (
+            line.kind is LineKind.SECTION
+            and _READ_MORE.match(line.text)
+            and sum(x.prose for x in lines[:i]) >= 2
+            and headline.is_text
+            and not headline.prose
+            and following.prose
+            and _ENDS_STATEMENT.search(following.text)
+        ):
+            out[i], out[i + 1] = _dropped(line), _dropped(headline)  # "READ MORE" / headline
     for i, line in enumerate(lines):
-        if line.kind is not LineKind.SECTION or line.words > 3 or i == 0:
+        if line.kind is not LineKind.SECTION or not _READ_MORE.match(line.text) or i == 0:
             continue
         following = next((x for x in lines[i + 1 :] if not x.dropped), None)
-        if following is not None and following.prose and not lines[i - 1].prose:
+        if (
+            following is not None
+            and following.prose
+            and _ENDS_STATEMENT.search(following.text)
+            and not lines[i - 1].prose
+        ):
             out[i - 1] = _dropped(lines[i - 1])
             out[i] = _dropped(line)
     return out
@@ -457,7 +476,7 @@ def _is_byline(lines: list[_Line], i: int, masthead: str | None) -> bool:
     following = next((x for x in lines[i + 1 :] if x.kind is not LineKind.FURNITURE), None)
     return following is not None and (
         bool(_ROLE.search(following.text))
-        or _is_pure_date(following.text)
+        or is_date_only(following.text)
         or _is_timestamp(following.text)
         or (masthead is not None and following.text == masthead)
     )
@@ -466,15 +485,6 @@ def _is_byline(lines: list[_Line], i: int, masthead: str | None) -> bool:
 def _is_timestamp(text: str) -> bool:
     """When a story was published or updated, relative or not ("Vor 30 Minuten")."""
     return bool(_TIMESTAMP.search(text)) and any(ch.isdigit() for ch in text)
-
-
-def _is_pure_date(text: str) -> bool:
-    """A line that is a date and nothing else ("August 21, 2019", "Tue 3 Mar 2026 06.58 GMT"),
-    not a headline that holds one ("Science and Technology links (December 14th 2019)")."""
-    if find_date(text) is None:
-        return False
-    rest = _DATE_WORDS.sub(" ", text)
-    return sum(1 for word in rest.split() if any(ch.isalpha() for ch in word)) <= 1
 
 
 def _is_dated(line: _Line) -> bool:
@@ -574,10 +584,17 @@ def _masthead(lines: list[_Line], start: int) -> tuple[str | None, int | None]:
     """The publication's name: the page's first line of text when it reads as a name (a
     logo's "- Back to home" left off); and where its tagline may stand (the next line)."""
     texts = [i for i in range(start) if lines[i].is_text and not _is_dated(lines[i])]
-    if len(texts) < 2 or lines[texts[0]].is_sentence or lines[texts[0]].words > 6:
+    if len(texts) < 2:
         return None, None  # a single line of text above the body is its headline
-    name = _HOME_LINK.sub("", lines[texts[0]].text) or None
-    return name, texts[1] if len(texts) > 1 else None
+    first = next(
+        (i for i in texts[:_MASTHEAD_LINES] if lines[i].words <= 6 and not lines[i].is_sentence),
+        None,
+    )
+    if first is None or first == texts[-1]:
+        return None, None
+    name = _HOME_LINK.sub("", lines[first].text) or None
+    following = texts[texts.index(first) + 1]
+    return name, following
 
 
 def _tagline(lines: list[_Line], at: int | None, title_at: int) -> str | None:
@@ -586,7 +603,7 @@ def _tagline(lines: list[_Line], at: int | None, title_at: int) -> str | None:
     if at is None or at >= title_at:
         return None
     after = next(
-        (i for i in range(at + 1, title_at + 1) if lines[i].is_text or _is_dated(lines[i])),
+        (i for i in range(at + 1, title_at + 1) if lines[i].kind is not LineKind.FURNITURE),
         title_at,
     )
     line = lines[at]
@@ -620,8 +637,13 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
         teasers = sum(line.prose for line in block) * 3 >= len(block)
         after_headline = False
         for line in block:
-            teaser = teasers and line.prose and after_headline
-            after_headline = not teaser and _is_headline(line)
+            teaser = (
+                teasers
+                and line.prose
+                and after_headline
+                and bool(_ENDS_STATEMENT.search(line.text))
+            )
+            after_headline = not teaser and _is_headline(line, masthead)
             if not after_headline:
                 continue
             key = _key(line.text)
@@ -636,7 +658,8 @@ def _related_blocks(lines: Sequence[_Line], masthead: str | None) -> list[list[_
     blocks: list[list[_Line]] = []
     block: list[_Line] | None = None
     for line in lines:
-        if line.kind is LineKind.END or (masthead and _key(line.text) == _key(masthead)):
+        footer = line.kind is LineKind.END and line.words <= _FOOTER_LINK_WORDS
+        if footer or (masthead and _key(line.text) == _key(masthead)):
             break
         if line.kind is LineKind.SECTION:
             block = []
@@ -648,12 +671,16 @@ def _related_blocks(lines: Sequence[_Line], masthead: str | None) -> list[list[_
     return blocks
 
 
-def _is_headline(line: _Line) -> bool:
+def _is_headline(line: _Line, masthead: str | None = None) -> bool:
+    """Headline-like: a few words to a long sentence, not a date, a bio or the site
+    promoting itself ("WPTL 8 News at 6 p.m.")."""
     return (
-        line.is_text
+        not (masthead and line.text.startswith(masthead))
+        and line.is_text
         and line.words >= _MIN_HEADLINE_WORDS
         and len(line.text) <= _MAX_HEADLINE_CHARS
-        and parse_date_line(line.text) is None
+        and not is_date_only(line.text)
+        and not is_bio(line.text)
         and not (line.is_sentence and line.words > _MAX_HEADLINE_WORDS)
     )
 
