@@ -198,6 +198,9 @@ def tidy(paragraphs: Iterable[str], title: str | None = None) -> list[str]:
             continue
         if not kept and title_key and (key == title_key or key.endswith(f" {title_key}")):
             continue
+        if not kept and title and text.startswith(f"{title} ") and len(text) > 2 * len(title):
+            text = text[len(title) :].strip()  # the headline run into the first paragraph
+            key = _key(text)
         seen.add(key)
         kept.append(text)
     while kept and is_bio(kept[-1]):

@@ -34,7 +34,7 @@ def _whole(*patterns: str) -> re.Pattern[str]:
 
 _SECTION = _whole(
     # English
-    r"related(?: articles?| stories| news| content| links| coverage| reading| posts)?",
+    r"related(?: articles?| stories| news| content| coverage| reading| posts)?",
     r"related articles\s*more from author",
     r"more (?:stories|news|headlines|articles|long reads|like this|to read"
     r"|(?:from|in|on) [\w'’&.,: -]{1,40})",
@@ -63,6 +63,7 @@ _LABEL = _whole(
     r"(?:related )?topics|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|more about|explore",
     r"in this (?:article|story)|in diesem artikel|dans cet article",
     r"features|suggested topics|(?:more|latest) videos|videos|watch more|most viewed videos",
+    r"related links|useful links|links|resources:?|translations|blog archive|archives?",
     r"(?:ähnliche|verwandte) themen|kurse und finanzdaten.*|alle themen|.{0,40}karrierechancen.*"
     r"|(?:weitere )?stellenangebote|stellenmarkt|jobs|offres d'emploi|immer auf dem laufenden",
     r"share(?: this)?(?: with)?|follow us|follow [\w ]{1,30}",

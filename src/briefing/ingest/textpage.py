@@ -77,6 +77,11 @@ _READ_MORE = re.compile(
     re.IGNORECASE,
 )
 _ENDS_STATEMENT = re.compile(r"[.…][\"'”’»“‘«)\]]*$")
+_CODE = re.compile(
+    r"^(?:from [\w.]+ import\b|import [\w.]+$|def \w+\(|class \w+[(:]|@\w+|\.\.\.$"
+    r"|[\w.]+\s*=\s*\S+$|[\w.]+\(.*\)\)*:?$|\"\"\"|#\s|\$ |>>> |[})\]];?$)"
+)
+_CODE_SYMBOLS = frozenset("()[]{}=_;<>\\/*+$#@")
 _CELL_GAP = re.compile(r"\s{2,}")
 _FURNITURE_WORDS = re.compile(
     r"^(?:kommentare lesen(?: \(\d+\))?|zur startseite|\d+ beiträge|druckansicht|vorlesen)$",
@@ -207,7 +212,9 @@ def _lines(text: str) -> list[_Line]:
         reads = (found in (prose.GOOD, prose.NEAR_GOOD) and sentence) or (
             found == prose.GOOD and len(text.split()) >= _LONG_PROSE_WORDS
         )
-        dropped = kind is LineKind.TEXT and (is_boilerplate(text) or bool(_MENU.match(text)))
+        dropped = kind is LineKind.TEXT and (
+            is_boilerplate(text) or bool(_MENU.match(text)) or _is_code(text)
+        )
         if lines and _CAPTION_LABEL.match(lines[-1].text):
             dropped = True  # the caption under an "Image caption," label
         if attached and lines and _CREDIT.match(text) and not lines[-1].dropped:
@@ -256,6 +263,15 @@ def _is_breadcrumb(raw: str) -> bool:
     spaces or more ("Games  RPG  The Elder Scrolls")."""
     cells = [cell for cell in _CELL_GAP.split(raw.strip()) if cell]
     return len(cells) >= 3 and all(len(cell.split()) <= 3 for cell in cells)
+
+
+def _is_code(text: str) -> bool:
+    """A line of program code, copied from a code block: not something to read aloud."""
+    if _CODE.match(text):
+        return True
+    visible = [ch for ch in text if not ch.isspace()]
+    symbols = sum(ch in _CODE_SYMBOLS for ch in visible)
+    return len(visible) >= 8 and symbols >= 0.12 * len(visible) and not _TERMINAL.search(text)
 
 
 def _is_wrapped(block: Sequence[str]) -> bool:
@@ -408,13 +424,14 @@ def _opens_comments(line: _Line) -> bool:
 
 
 def _after_opening_byline(lines: list[_Line], start: int, end: int) -> int:
-    """Where the body starts when a byline and its date stand among its first lines: after
-    them. What
+    """Where the body starts when a byline and its date, or a date line, stand among its
+    first lines: after them. What
     came before is the headline's part of the page (a standfirst, a site's blurb about its
     articles), and is read as the headline's, or not at all."""
     prose_seen = 0
     for i in range(start, end):
-        if lines[i].byline and any(_is_dated(x) for x in lines[i : i + 3]):
+        bylined = lines[i].byline and any(_is_dated(x) for x in lines[i : i + 3])
+        if bylined or (_is_dated(lines[i]) and is_date_only(lines[i].text)):
             return next((j for j in range(i + 1, end) if lines[j].prose), start)
         prose_seen += lines[i].prose
         if prose_seen > _OPENING_PARAGRAPHS:
@@ -680,6 +697,7 @@ def _is_headline(line: _Line, masthead: str | None = None) -> bool:
         and line.words >= _MIN_HEADLINE_WORDS
         and len(line.text) <= _MAX_HEADLINE_CHARS
         and not is_date_only(line.text)
+        and not (line.words <= _KICKER_WORDS + 3 and find_date(line.text))  # "News  June 11, 2019"
         and not is_bio(line.text)
         and not (line.is_sentence and line.words > _MAX_HEADLINE_WORDS)
     )
