@@ -302,53 +302,58 @@ def _table_sentences(rows: list[list[str]]) -> list[str]:
 
 
 def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
-    """A link to another story inside the body: a headline and a "Read more" label ("Third
-    of Cambridge staff…" / "Read more"), or a teaser card (a kicker, a headline under it
-    and one paragraph of teaser). They go, and the body is not cut there."""
+    """Links to other stories set inside a body, where prose stands just before them and
+    goes on after them. They go, and the body is not cut there:
+
+    - a teaser card: a kicker, a headline under it, one paragraph of teaser;
+    - a box: a heading ("Related Coverage", "READ MORE") over one or two headlines;
+    - a headline over a "Read more" label.
+    """
     out = list(lines)
-    prose_before = 0
-    for i in range(len(lines) - 2):
-        kicker, headline, teaser = lines[i : i + 3]
-        prose_before += kicker.prose
-        if (
-            prose_before >= 2  # inside a body: a page's own masthead and headline look alike
-            and kicker.is_text
-            and headline.is_text
-            and headline.attached
-            and _words(kicker.text) <= _KICKER_WORDS
-            and not kicker.is_sentence
-            and not any(ch.isdigit() for ch in kicker.text)  # a live blog's "07:20 GMT"
-            and not headline.is_sentence
-            and 3 <= headline.words <= 20
-            and teaser.prose
-            and teaser.words <= _TEASER_WORDS
-        ):
-            out[i], out[i + 1], out[i + 2] = map(_dropped, (kicker, headline, teaser))
-    for i, line in enumerate(lines[:-2]):
-        headline, following = lines[i + 1], lines[i + 2]
-        if (
-            line.kind is LineKind.SECTION
-            and _READ_MORE.match(line.text)
-            and sum(x.prose for x in lines[:i]) >= 2
-            and headline.is_text
-            and not headline.prose
-            and following.prose
-            and _ENDS_STATEMENT.search(following.text)
-        ):
-            out[i], out[i + 1] = _dropped(line), _dropped(headline)  # "READ MORE" / headline
-    for i, line in enumerate(lines):
-        if line.kind is not LineKind.SECTION or not _READ_MORE.match(line.text) or i == 0:
+    for i in range(1, len(lines) - 2):
+        if not _prose_before(lines, i):
             continue
-        following = next((x for x in lines[i + 1 :] if not x.dropped), None)
+        first, second, third = lines[i : i + 3]
         if (
-            following is not None
-            and following.prose
-            and _ENDS_STATEMENT.search(following.text)
-            and not lines[i - 1].prose
+            first.is_text
+            and second.is_text
+            and second.attached
+            and _words(first.text) <= _KICKER_WORDS
+            and not first.is_sentence
+            and not any(ch.isdigit() for ch in first.text)  # a live blog's "07:20 GMT"
+            and not second.is_sentence
+            and 3 <= second.words <= 20
+            and third.prose
+            and third.words <= _TEASER_WORDS
         ):
-            out[i - 1] = _dropped(lines[i - 1])
-            out[i] = _dropped(line)
+            out[i : i + 3] = map(_dropped, (first, second, third))
+        elif first.kind is LineKind.SECTION and first.words <= _KICKER_WORDS:
+            box = [j for j in range(i + 1, min(i + 4, len(lines))) if not lines[j].prose]
+            after = i + len(box) + 1
+            if 1 <= len(box) <= 2 and after < len(lines) and _goes_on(lines[after]):
+                out[i] = _dropped(first)
+                for j in box:
+                    out[j] = _dropped(lines[j])
+        elif (
+            second.kind is LineKind.SECTION
+            and _READ_MORE.match(second.text)
+            and first.is_text
+            and not first.prose
+            and _goes_on(third)
+        ):
+            out[i], out[i + 1] = _dropped(first), _dropped(second)
     return out
+
+
+def _prose_before(lines: list[_Line], index: int) -> bool:
+    """The nearest line before `index` that is not furniture is prose."""
+    before = next((x for x in reversed(lines[:index]) if not x.dropped), None)
+    return before is not None and before.prose
+
+
+def _goes_on(line: _Line) -> bool:
+    """A paragraph of prose that ends as statements do (a question can be a headline)."""
+    return line.prose and bool(_ENDS_STATEMENT.search(line.text))
 
 
 def _dropped(line: _Line, byline: bool = False) -> _Line:
