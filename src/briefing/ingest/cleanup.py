@@ -54,6 +54,8 @@ _BIO = _pattern(
     r"^(?:author|autor(?:in)?|auteure?)\s*:",
     r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}(?:covers|writes about|reports on|is based in|has covered)\b",
     r"^(?:reach|contact|email|e-mail) (?:him|her|them|the author|me) at\b",
+    r"^(?:(?:senior|chief|deputy|managing|contributing|staff|executive) )?(?:editor|writer"
+    r"|reporter|correspondent) (?:with|who|at|for|covering)\b",
     r"^(?:you can )?(?:keep up with|follow|reach|contact|e-?mail|write to) "
     r"(?:me|him|her|them|the author|the writer)\b",
     r"^(?:redakteur|redakteurin|korrespondent|korrespondentin|autor|autorin|volontär|volontärin"
@@ -67,7 +69,8 @@ _BIO = _pattern(
 _CALL = _pattern(
     r"^(?:read|see|watch|listen|view) (?:more|next|also|the full|our|here)\b",
     r"^(?:read more|read next|related|more on this|more from|see also|also read)\b",
-    r"^(?:click|tap) here\b|^learn more\b",
+    r"^(?:click|tap) here\b|^learn more\b|^read further\b|^help us\b|^donate\b",
+    r"^stay (?:up[- ]to[- ]date|informed|in touch|connected)\b|^get in touch\b|^contact (?:us|a)\b",
     r"^(?:sign up|subscribe|register|join) (?:to|for|now|here|today|our|us)\b",
     r"^(?:follow|like) us\b",
     r"^(?:download|get) (?:our|the) (?:free )?(?:app|newsletter)\b",
@@ -82,7 +85,8 @@ _CALL = _pattern(
     r"^(?:don'?t|do not) miss\b",
     r"^(?:support|fund) (?:us|our|independent)\b",
     r"^make a (?:contribution|donation)\b",
-    r"^(?:permalink|kurzlink|short ?link)\s*:",
+    r"^(?:permalink|kurzlink|short ?link)\s*:?\s",
+    r"^feedback\b|^send us your feedback\b|^forum zum thema\b",
     r"^(?:additional )?(?:reporting|writing|editing|compiled|translated|additional reporting)"
     r"(?: by)?\b.{0,200}\b(?:editing|edited|reporting) by\b|^(?:additional )?reporting by\b",
     r"^auf \w+ folgen$|^(?:eine )?e-mail senden$|^suivre sur \w+$",

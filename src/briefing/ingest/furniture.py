@@ -46,7 +46,8 @@ _SECTION = _whole(
     r"(?: (?:stories|articles|now|today))?",
     r"(?:latest|top|trending) (?:news|stories|headlines|articles)",
     r"trending(?: now)?",
-    r"what to read next|up next|next up(?: in \w+)?",
+    r"what to read next|up next|next up(?: in \w+)?|popular posts|recent posts|latest posts",
+    r"[\w.]+ recommends|.{0,30}\btop[- ]news\b.{0,40}|audios? and videos? on the topic",
     r"further reading|see also|in other news|explore further|also in the news",
     # German
     r"mehr zum thema(?: [\w-]+)?|zum thema|weitere (?:artikel|themen|nachrichten|meldungen)",
@@ -70,8 +71,7 @@ _LABEL = _whole(
     r"(?:themen|schlagwörter|stichwörter)(?: in diesem artikel)?",
     r"mots-clés|thèmes|sujets|(?:à )?découvrir",
     # comments: what follows is the readers', not the article's
-    r"(?:\d+ )?(?:comments?|kommentare?|commentaires?|reactions|ergänzungen)(?: \(\d+\))?"
-    r"(?: \d+)?",
+    r"(?:comments?|kommentare?|commentaires?|reactions|ergänzungen)(?: \(\d+\))?(?: \d+)?",
     r"(?:view|show|read|see|hide) (?:all )?comments?(?: \(\d+\))?",
     r"(?:join|read) the (?:conversation|discussion|comments)|have your say",
     r"leave a (?:comment|reply)|post a comment|add a comment|write a comment",
@@ -113,6 +113,8 @@ _FURNITURE = _whole(
     r"\d+ ?min(?:ute)?s?\.?(?: read| listen)?|lesezeit:? \d+ min\.?|\d+ min(?:utes?)? de lecture",
     r"\d+ min read|reading time:? \d+ min(?:ute)?s?",
     r"new, \d+ comments|\d+ (?:beiträge|likes?|shares?|views?)|like \d+|\d+ ?followers ?follow",
+    r"\d+ (?:comments?|kommentare?|commentaires?|reactions|ergänzungen)|load (?:more|comments)",
+    r"teile(?:n)? diesen beitrag|zur [\w ]{1,30}startseite|(?:more|journal) information:.*",
     r"\d+ (?:hours?|minutes?|days?|weeks?|months?|years?) ago|\d+[hmd] ago|(?:just )?now",
     r"vor \d+ (?:stunden?|minuten?|tagen?)|il y a \d+ (?:heures?|minutes?|jours?)",
     r"reply|report|like|antworten|melden|répondre|signaler|best rated|worst rated|newest|oldest",
@@ -152,6 +154,7 @@ _FURNITURE = _whole(
     r"|in pocket speichern|merken|vorlesen|drucken|pdf drucken|druckansicht|artikel drucken"
     r"|imprimer|artikel als pdf ansehen|email this|blogthis!?|email thisblogthis!?",
     r"reuse this content|report an error|feedback|fehler melden|about sharing|add to watchlist",
+    r"print(?: print)? this page|keywords .*|schlagwörter:? .*|mots-clés ?: .*",
     r"(?:télécharger|download|herunterladen)\b.{0,40}|dieses skript als pdf herunterladen",
     r"in [\"“].{1,40}[\"”]|post navigation|view all posts by .*|(?:previous|next)(?: post| article)?:.*",
     r"by|von|par|jetzt anmelden|most recent|mehr anzeigen|alle anzeigen|afficher plus",

@@ -48,7 +48,8 @@ _MENU = re.compile(
     r"[^/|•·»›>:\s]+(?: [^/|•·»›>:\s]+){0,2}$"
 )
 _BYLINE = re.compile(
-    r"^(?:by:?|von|par|de|text:?|texte ?:|words|words by|written by:?|reporting by|posted(?: on .*)?"
+    r"^(?:by:?|von|par|de|text:?|texte ?:|words|words by|written by:?|reporting by|author:?"
+    r"|posted(?: on .*)?"
     r" by|analyse von|eine analyse von|ein kommentar von|match report by|report by)\s+\S"
     r"|\bautor(?:/in|in)?:\s*\S",
     re.IGNORECASE,
@@ -60,7 +61,8 @@ _ROLE = re.compile(
     r"|columnist|contributor|producer|presenter|analyst|reporting service|staff writer"
     r"|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)"
     r"|correspondante?)s?$|^bbc (?:news|sport|verify|weather)\b|associated press$"
-    r"|^(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|editor|correspondent"
+    r"|^(?:(?:senior|chief|deputy|managing|contributing|staff|executive)\s+)?"
+    r"(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|editor|correspondent|writer"
     r"|journaliste|rédact(?:eur|rice))\b[^.!?]{0,80}\.?$",
     re.IGNORECASE,
 )
@@ -72,6 +74,8 @@ _TIMESTAMP = re.compile(
     r"\b(?:ago|vor|il y a|published|updated|veröffentlicht|aktualisiert|publié|mis à jour)\b",
     re.IGNORECASE,
 )
+_TRAILING_STAMP = re.compile(r"\s*\((?=[^()]*\d)[^()]{1,24}\)$")
+"""A date or time after a teaser's last sentence: "… commemorates the petition. (25.07.2019)"."""
 _READ_MORE = re.compile(
     r"^(?:read|watch|see|listen)(?: (?:more|next|also))?\W*$|^(?:lire aussi|lesen sie auch)\W*$",
     re.IGNORECASE,
@@ -110,6 +114,7 @@ _COMMENTS = re.compile(
 )
 _CAPTION_WORDS = 12
 _TEASER_WORDS = 45
+_TEASER_MIN_WORDS = 12
 _ROLE_WORDS = 12
 _MAX_TAIL = 3
 """Short lines of sentences after the last paragraph of prose that still belong to it."""
@@ -125,7 +130,7 @@ _STACK_GAP = 2
 """Lines (a counter, a date) that may stand between a headline and its standfirst."""
 _MAX_LABELS = 2
 """One- or two-word lines skipped over on the way up to a longer headline."""
-_MIN_HEADLINE_WORDS = 2
+_MIN_HEADLINE_WORDS = 3
 _MAX_HEADLINE_WORDS = 40
 _FOOTER_LINK_WORDS = 12
 """A footer's links are short; a syndication notice under the article is not the footer."""
@@ -156,7 +161,7 @@ class _Line:
 
     @property
     def is_sentence(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
+        return bool(_TERMINAL.search(_TRAILING_STAMP.sub("", self.text)))
 
     @property
     def is_text(self) -> bool:
@@ -208,7 +213,7 @@ def _lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     for (text, attached), found in zip(joined, classes, strict=True):
         kind = classify(text)
-        sentence = bool(_TERMINAL.search(text))
+        sentence = bool(_TERMINAL.search(_TRAILING_STAMP.sub("", text)))
         reads = (found in (prose.GOOD, prose.NEAR_GOOD) and sentence) or (
             found == prose.GOOD and len(text.split()) >= _LONG_PROSE_WORDS
         )
@@ -498,6 +503,7 @@ def _is_byline(lines: list[_Line], i: int, masthead: str | None) -> bool:
     following = next((x for x in lines[i + 1 :] if x.kind is not LineKind.FURNITURE), None)
     return following is not None and (
         bool(_ROLE.search(following.text))
+        or is_bio(following.text)
         or is_date_only(following.text)
         or _is_timestamp(following.text)
         or (masthead is not None and following.text == masthead)
@@ -651,28 +657,64 @@ def _date(lines: list[_Line], title_at: int, start: int) -> dt.date | None:
 def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list[Headline]:
     """Headlines under a heading that offers other stories, until another kind of heading
     or the footer (its first line is often the site's name again); each once, never the
-    article's own, never a date. In a block where prose alternates with headlines, the
-    prose is each story's teaser; in a block of headlines, a long one is still a headline."""
+    article's own, never a date. Where prose stands among the headlines, a paragraph that
+    ends as a statement is a story's teaser, not a headline (a question can be one); in a
+    list of headlines alone, a long one is still a headline. A two-word line is a kicker or a
+    tag unless headlines stand on both sides of it."""
     found: list[Headline] = []
     seen = {_key(title)}
     for block in _related_blocks(lines, masthead):
         teasers = sum(line.prose for line in block) * 3 >= len(block)
-        after_headline = False
-        for line in block:
-            teaser = (
-                teasers
-                and line.prose
-                and after_headline
-                and bool(_ENDS_STATEMENT.search(line.text))
-            )
-            after_headline = not teaser and _is_headline(line, masthead)
-            if not after_headline:
+        menu = _menu_lines(block)
+        for n, line in enumerate(block):
+            if n in menu:
+                continue
+            statement = _ENDS_STATEMENT.search(_TRAILING_STAMP.sub("", line.text))
+            if teasers and statement and (line.prose or line.words >= _TEASER_MIN_WORDS):
+                continue
+            if n and teasers and block[n - 1].prose and _NAME.match(line.text) and line.words <= 6:
+                continue  # the teaser's author
+            if not _is_headline(line, masthead):
+                continue
+            few = _words(line.text) < _MIN_HEADLINE_WORDS
+            if few and not _between_headlines(block, n, masthead):
                 continue
             key = _key(line.text)
             if key not in seen:
                 seen.add(key)
                 found.append(Headline(title=_BULLET.sub("", line.text)))
     return found
+
+
+def _menu_lines(block: list[_Line]) -> set[int]:
+    """Indexes of lines in runs of three or more short ones: a menu, not headlines."""
+    short = [_words(line.text) <= _KICKER_WORDS for line in block]
+    found: set[int] = set()
+    n = 0
+    while n < len(block):
+        end = n
+        while end < len(block) and short[end]:
+            end += 1
+        if end - n >= 3:
+            found.update(range(n, end))
+        n = max(end, n + 1)
+    return found
+
+
+def _is_caps_heading(line: _Line) -> bool:
+    """A heading set in capitals over a block of another kind ("HARDWARE BUYING GUIDES")."""
+    return line.text.isupper() and 2 <= _words(line.text) <= 5 and not line.is_sentence
+
+
+def _between_headlines(block: list[_Line], n: int, masthead: str | None) -> bool:
+    neighbours = [block[n - 1] if n else None, block[n + 1] if n + 1 < len(block) else None]
+    return all(
+        x is not None
+        and not x.prose
+        and _words(x.text) >= _MIN_HEADLINE_WORDS
+        and _is_headline(x, masthead)
+        for x in neighbours
+    )
 
 
 def _related_blocks(lines: Sequence[_Line], masthead: str | None) -> list[list[_Line]]:
@@ -686,7 +728,7 @@ def _related_blocks(lines: Sequence[_Line], masthead: str | None) -> list[list[_
         if line.kind is LineKind.SECTION:
             block = []
             blocks.append(block)
-        elif line.kind is LineKind.LABEL:
+        elif line.kind is LineKind.LABEL or _is_caps_heading(line):
             block = None
         elif block is not None and line.is_text:
             block.append(line)
@@ -699,7 +741,7 @@ def _is_headline(line: _Line, masthead: str | None = None) -> bool:
     return (
         not (masthead and line.text.startswith(masthead))
         and line.is_text
-        and line.words >= _MIN_HEADLINE_WORDS
+        and line.words >= 2
         and len(line.text) <= _MAX_HEADLINE_CHARS
         and not is_date_only(line.text)
         and not (line.words <= _KICKER_WORDS + 3 and find_date(line.text))  # "News  June 11, 2019"
