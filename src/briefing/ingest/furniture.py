@@ -56,7 +56,7 @@ _SECTION = _whole(
     r"(?:die )?neuesten (?:artikel|nachrichten)|empfehlungen(?: der redaktion)?",
     # French
     r"(?:à )?lire (?:aussi|également)|sur le même (?:sujet|thème)|à (?:voir|découvrir) aussi",
-    r"les (?:plus )?(?:lus|consultés|partagés|populaires)|(?:dans )?la même rubrique",
+    r"(?:articles )?les (?:plus )?(?:lus|consultés|partagés|populaires)|(?:dans )?la même rubrique",
     r"nos (?:dernières|derniers) (?:actualités|articles)|(?:à la )?une",
 )
 
@@ -65,6 +65,7 @@ _LABEL = _whole(
     r"in this (?:article|story)|in diesem artikel|dans cet article",
     r"features|suggested topics|(?:more|latest) videos|videos|watch more|most viewed videos",
     r"related links|useful links|links|resources:?|translations|blog archive|archives?",
+    r"notes|footnotes|references|sources|nos partenaires|our partners|partner content",
     r"(?:ähnliche|verwandte) themen|kurse und finanzdaten.*|alle themen|.{0,40}karrierechancen.*"
     r"|(?:weitere )?stellenangebote|stellenmarkt|jobs|offres d'emploi|immer auf dem laufenden",
     r"share(?: this)?(?: with)?|follow us|follow [\w ]{1,30}",

@@ -115,6 +115,7 @@ _COMMENTS = re.compile(
 _CAPTION_WORDS = 12
 _TEASER_WORDS = 45
 _TEASER_MIN_WORDS = 12
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 _ROLE_WORDS = 12
 _MAX_TAIL = 3
 """Short lines of sentences after the last paragraph of prose that still belong to it."""
@@ -154,6 +155,9 @@ class _Line:
     byline: bool = False
     attached: bool = False
     """It follows the line before without a blank line between them."""
+    bylined: bool = False
+    """A byline follows it: in a list of stories, it is a headline and what comes next its
+    teaser."""
 
     @property
     def words(self) -> int:
@@ -664,14 +668,19 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
     found: list[Headline] = []
     seen = {_key(title)}
     for block in _related_blocks(lines, masthead):
-        teasers = sum(line.prose for line in block) * 3 >= len(block)
         menu = _menu_lines(block)
+        listed = [line for n, line in enumerate(block) if n not in menu]
+        teasers = sum(line.prose for line in listed) * 3 >= len(listed)
         for n, line in enumerate(block):
             if n in menu:
                 continue
             statement = _ENDS_STATEMENT.search(_TRAILING_STAMP.sub("", line.text))
-            if teasers and statement and (line.prose or line.words >= _TEASER_MIN_WORDS):
+            long = line.prose or line.words >= _TEASER_MIN_WORDS
+            under_headline = n > 0 and not line.attached and not block[n - 1].prose
+            if statement and long and (teasers or under_headline):
                 continue
+            if n and block[n - 1].bylined or _CUT_SHORT.search(line.text):
+                continue  # the teaser under a headline and its byline, or one cut short "…"
             if n and teasers and block[n - 1].prose and _NAME.match(line.text) and line.words <= 6:
                 continue  # the teaser's author
             if not _is_headline(line, masthead):
@@ -732,6 +741,8 @@ def _related_blocks(lines: Sequence[_Line], masthead: str | None) -> list[list[_
             block = None
         elif block is not None and line.is_text:
             block.append(line)
+        elif block is not None and line.byline and block:
+            block[-1] = _Line(**{**block[-1].__dict__, "bylined": True})
     return blocks
 
 
