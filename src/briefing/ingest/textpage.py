@@ -69,6 +69,7 @@ _ROLE = re.compile(
 _NAME = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4}(?:(?:and|und|et|&|,)\s+(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4})*$"
 )
+_DETERMINER = re.compile(r"^(?:the|a|an|ein|eine|der|die|das|le|la|les|un|une)\s", re.IGNORECASE)
 _HOME_LINK = re.compile(r"\s*(?:[-–|]\s*)?(?:back to )?home(?: ?page)?$", re.IGNORECASE)
 _TIMESTAMP = re.compile(
     r"\b(?:ago|vor|il y a|published|updated|veröffentlicht|aktualisiert|publié|mis à jour)\b",
@@ -125,6 +126,7 @@ _HEADER_WINDOW = 30
 _BYLINE_WINDOW = 30
 _MAX_CANDIDATES = 8
 _KICKER_WORDS = 3
+_STANDFIRST_WORDS = 10
 _MASTHEAD_LINES = 3
 """The masthead is among the first lines of text (a promotion banner may come first)."""
 _STACK_GAP = 2
@@ -334,6 +336,7 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
             and 3 <= second.words <= 20
             and third.prose
             and third.words <= _TEASER_WORDS
+            and not any(x.byline or _is_dated(x) for x in lines[i + 3 : i + 6])
         ):
             out[i : i + 3] = map(_dropped, (first, second, third))
         elif first.kind is LineKind.SECTION and first.words <= _KICKER_WORDS:
@@ -504,6 +507,8 @@ def _is_byline(lines: list[_Line], i: int, masthead: str | None) -> bool:
         return False
     if i and lines[i - 1].text.casefold() in ("by", "von", "par", "by:"):
         return True
+    if _DETERMINER.match(text):
+        return False
     following = next((x for x in lines[i + 1 :] if x.kind is not LineKind.FURNITURE), None)
     return following is not None and (
         bool(_ROLE.search(following.text))
@@ -563,12 +568,18 @@ def _headline(
     body (else at the body). Above it, a line or two of one or two words are labels
     ("Features", a tag) unless nothing longer is near. Longer lines directly on top of one
     another form a stack: kicker, headline, standfirst, or a tabloid's headline over its
-    bullet summary. The headline is the top of the stack (a short kicker on top skipped);
-    a single line under it is the standfirst, read as the first paragraph.
+    bullet summary. The headline is the one line of the stack the page prints again
+    elsewhere (a breadcrumb, a share button), else the lowest line that does not read as a
+    standfirst (long, or a sentence), else the top; a single line under it is the
+    standfirst, read as the first paragraph.
     """
     floor = max(0, start - _HEADER_WINDOW)
     anchor = next(
-        (i for i in range(start - 1, max(0, start - _BYLINE_WINDOW) - 1, -1) if lines[i].byline),
+        (
+            i
+            for i in range(start - 1, max(0, start - _BYLINE_WINDOW) - 1, -1)
+            if lines[i].byline and lines[i].words >= 2  # not a lone "Autor" in a search form
+        ),
         start,
     )
     candidates: list[int] = []
@@ -600,10 +611,30 @@ def _headline(
         if not adjacent or _words(lines[i].text) <= _KICKER_WORDS or lines[i].text.endswith("."):
             break  # a kicker ("Markets | Market report") or a line of something else
         stack.append(i)
-    title = stack[-1]
-    under = stack[:-1]
+    repeated = [n for n, i in enumerate(stack) if _printed_again(lines, i)]
+    at = next((n for n, i in enumerate(stack) if not _reads_as_standfirst(lines[i])), None)
+    at = repeated[0] if len(repeated) == 1 else len(stack) - 1 if at is None else at
+    title = stack[at]
+    under = stack[:at]
     standfirst = under[0] if len(under) == 1 else None
     return title, standfirst
+
+
+def _printed_again(lines: list[_Line], index: int) -> bool:
+    """The page prints this line's text again elsewhere (in a breadcrumb, a share button,
+    a list of stories): pages repeat their headline, not their standfirst."""
+    text = lines[index].text.casefold()
+    if _words(text) < _KICKER_WORDS:
+        return False
+    return any(
+        j != index and j != index - 1 and j != index + 1 and text in line.text.casefold()
+        for j, line in enumerate(lines)
+    )
+
+
+def _reads_as_standfirst(line: _Line) -> bool:
+    """Long, or a sentence: a standfirst or a summary bullet rather than a headline."""
+    return line.words >= _STANDFIRST_WORDS or (line.text.endswith(".") and line.words >= 6)
 
 
 def _in_prose_block(lines: list[_Line], i: int) -> bool:
