@@ -54,6 +54,8 @@ _BIO = _pattern(
     r"^(?:author|autor(?:in)?|auteure?)\s*:",
     r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}(?:covers|writes about|reports on|is based in|has covered)\b",
     r"^(?:reach|contact|email|e-mail) (?:him|her|them|the author|me) at\b",
+    r"^(?:[A-ZÄÖÜ][\w'’.-]+ ){1,3}(?:kam|ist seit|arbeitet seit|schreibt seit)\b.{0,160}"
+    r"\b(?:zeitung|redaktion|journalist|korrespondent|redakteur|ressort)",
     r"^(?:(?:senior|chief|deputy|managing|contributing|staff|executive) )?(?:editor|writer"
     r"|reporter|correspondent) (?:with|who|at|for|covering)\b",
     r"^(?:you can )?(?:keep up with|follow|reach|contact|e-?mail|write to) "
@@ -69,7 +71,8 @@ _BIO = _pattern(
 _CALL = _pattern(
     r"^(?:read|see|watch|listen|view) (?:more|next|also|the full|our|here)\b",
     r"^(?:read more|read next|related|more on this|more from|see also|also read)\b",
-    r"^(?:click|tap) here\b|^learn more\b|^read further\b|^help us\b|^donate\b",
+    r"^(?:click|tap) here\b|^learn more\b|^read further\b|^help us\b|^donate\b|^check out\b",
+    r"\bsign up (?:for|to) (?:the|our)\b.{0,40}\bnewsletter\b|^wir informieren sie\b",
     r"^stay (?:up[- ]to[- ]date|informed|in touch|connected)\b|^get in touch\b|^contact (?:us|a)\b",
     r"^(?:sign up|subscribe|register|join) (?:to|for|now|here|today|our|us)\b",
     r"^(?:follow|like) us\b",

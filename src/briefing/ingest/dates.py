@@ -62,6 +62,9 @@ class _Words(dateparser.parserinfo):
 
 
 _INFO = _Words(dayfirst=True)
+_COUNTER = re.compile(
+    r"\s+\d+\s+(?:kommentare?|comments?|commentaires?|ergänzungen|beiträge)\s*$", re.IGNORECASE
+)
 
 
 def parse_date_line(line: str) -> dt.date | None:
@@ -93,6 +96,7 @@ def find_date(line: str) -> dt.date | None:
     """The date a line states, even inside a byline ("Posted on 12 February 2026 by …") or
     a publication line with two dates ("PUBLISHED: 10:31 GMT, 3 March 2026 | UPDATED: …"):
     the first date found."""
+    line = _COUNTER.sub("", line)
     parts = re.split(r"\s*[|•]\s*|\s+[-–]\s+|\s+(?:by|von|par)\s+", line, flags=re.IGNORECASE)
     for part in parts:
         found = parse_date_line(part)

@@ -46,7 +46,7 @@ _SECTION = _whole(
     r"(?: (?:stories|articles|now|today))?",
     r"(?:latest|top|trending) (?:news|stories|headlines|articles)",
     r"trending(?: now)?",
-    r"what to read next|up next|next up(?: in \w+)?|popular posts|recent posts|latest posts",
+    r"what to read next|up next|next up(?: in \w+)?|popular posts",
     r"[\w.]+ recommends|.{0,30}\btop[- ]news\b.{0,40}|audios? and videos? on the topic",
     r"further reading|see also|in other news|explore further|also in the news",
     # German
@@ -66,6 +66,7 @@ _LABEL = _whole(
     r"features|suggested topics|(?:more|latest) videos|videos|watch more|most viewed videos",
     r"related links|useful links|links|resources:?|translations|blog archive|archives?",
     r"notes|footnotes|references|sources|nos partenaires|our partners|partner content",
+    r"recent (?:posts|comments|articles)|categories|meta|pages|blogroll|about me|where to find me\??",
     r"(?:ähnliche|verwandte) themen|kurse und finanzdaten.*|alle themen|.{0,40}karrierechancen.*"
     r"|(?:weitere )?stellenangebote|stellenmarkt|jobs|offres d'emploi|immer auf dem laufenden",
     r"share(?: this)?(?: with)?|follow us|follow [\w ]{1,30}",
@@ -108,7 +109,7 @@ _FURNITURE = _whole(
     # player widgets, timestamps and counters
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?",
     r"(?:duration|dauer|durée)\s*\d{1,2}:\d{2}(?::\d{2})?",
-    r"(?:video|audio|podcast)\s*\d{1,2}:\d{2}(?::\d{2})?",
+    r"(?:watch )?(?:video|audio|podcast)\s*\d{1,2}:\d{2}(?::\d{2})?",
     r"(?:listen|play|pause|mute|unmute|watch)(?: now| live)?(?: (?:to )?(?:this|the) "
     r"(?:article|story|episode))?(?: \d+ min(?:ute)?s?)?",
     r"\d+ ?min(?:ute)?s?\.?(?: read| listen)?|lesezeit:? \d+ min\.?|\d+ min(?:utes?)? de lecture",
@@ -162,6 +163,7 @@ _FURNITURE = _whole(
     r"(?:réécouter|écouter|listen again|nochmal hören|jetzt anhören)\b.{0,80}",
     r"(?:empfehlungen|kommentare|comments|likes|shares|réactions)\s*:\s*\d+\s*,?",
     r"video-seite öffnen|zur startseite|sie haben post!?|newsletter wählen|login abbrechen",
+    r"inhalt|inhaltsverzeichnis|contents|table of contents|sommaire",
     r"print subscriptions?|purchase licensing rights",
     # advertising
     r"advertisement|advertising|ad|sponsored(?: content)?|promoted|paid (?:content|post)"

@@ -42,7 +42,8 @@ from briefing.models import Article, Headline, Page
 _TWEET_PICTURE = re.compile(r"\s*\bpic\.twitter\.com/\w+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»“‘«)\]]*$")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪–►▼]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*[-*•·▪–►▼]\s+")
+"""A list's bullet (a numbered item keeps its number: a ranking is part of what is said)."""
 _MENU = re.compile(
     r"^(?:[^/|•·»›>:\s]+(?: [^/|•·»›>:\s]+){0,2}\s*[/|•·»›>]\s*){2,}"
     r"[^/|•·»›>:\s]+(?: [^/|•·»›>:\s]+){0,2}$"
@@ -87,6 +88,7 @@ _CODE = re.compile(
     r"|[\w.]+\s*=\s*\S+$|[\w.]+\(.*\)\)*:?$|\"\"\"|#\s|\$ |>>> |[})\]];?$)"
 )
 _CODE_SYMBOLS = frozenset("()[]{}=_;<>\\/*+$#@")
+_LOWER_WORD = re.compile(r"[a-zäöüßéèàçâêîôû]+\s")
 _CELL_GAP = re.compile(r"\s{2,}")
 _FURNITURE_WORDS = re.compile(
     r"^(?:kommentare lesen(?: \(\d+\))?|zur startseite|\d+ beiträge|druckansicht|vorlesen)$",
@@ -114,6 +116,9 @@ _COMMENTS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_WORDS = 12
+_LABELLED = re.compile(r"^[^:]{1,30}:\s")
+"""A label and its value ("Truth: 45% of NFL fans…", "Q3 revenue: £6.41bn"), not a caption."""
+_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,}$|^[A-ZÄÖÜ]{2,5}\.$")
 _TEASER_WORDS = 45
 _TEASER_MIN_WORDS = 12
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
@@ -250,6 +255,9 @@ def _joined(text: str) -> list[tuple[str, bool]]:
         if _all_furniture_cells(raw) or _is_breadcrumb(raw):
             continue
         line = clean_line(raw)
+        if line and block and _continues_heading(block[-1], line):
+            block[-1] = f"{block[-1]} {line}"  # a heading broken over two lines
+            continue
         if line:
             block.append(line)
             continue
@@ -257,6 +265,19 @@ def _joined(text: str) -> list[tuple[str, bool]]:
         out.extend((line, n > 0) for n, line in enumerate(lines))
         block = []
     return out
+
+
+def _continues_heading(previous: str, line: str) -> bool:
+    """A heading broken over two lines ("Alameda County DA" / "is coddling criminals"): the
+    next line goes on with a plain lower-case word, the first ends without punctuation."""
+    return (
+        bool(_LOWER_WORD.match(line))
+        and len(previous.split()) >= 2
+        and len(line.split()) >= 2
+        and not _TERMINAL.search(previous)
+        and not previous.endswith((",", ":", ";"))
+        and classify(previous) is LineKind.TEXT
+    )
 
 
 def _all_furniture_cells(raw: str) -> bool:
@@ -334,7 +355,7 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
             and not any(ch.isdigit() for ch in first.text)  # a live blog's "07:20 GMT"
             and not second.is_sentence
             and 3 <= second.words <= 20
-            and third.prose
+            and (third.prose or third.is_sentence or third.words >= _TEASER_MIN_WORDS)
             and third.words <= _TEASER_WORDS
             and not any(x.byline or _is_dated(x) for x in lines[i + 3 : i + 6])
         ):
@@ -420,7 +441,7 @@ def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
             continue
         ends = line.kind.is_marker and not _prose_follows(lines, i)
         ends = ends or (line.byline and run.paragraphs >= _PARAGRAPHS_BEFORE_BYLINE)
-        gap += 1
+        gap += not (line.is_text and line.is_sentence and line.words >= 4)
         run.all_chars += len(line.text)
         if ends or gap > _MAX_GAP:
             if not comments:
@@ -437,7 +458,12 @@ def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
 
 
 def _opens_comments(line: _Line) -> bool:
-    return line.kind in (LineKind.END, LineKind.LABEL) and bool(_COMMENTS.search(line.text))
+    """A heading over this page's reader comments (not a sidebar's "Recent Comments")."""
+    return (
+        line.kind in (LineKind.END, LineKind.LABEL)
+        and bool(_COMMENTS.search(line.text))
+        and not line.text.casefold().startswith("recent")
+    )
 
 
 def _after_opening_byline(lines: list[_Line], start: int, end: int) -> int:
@@ -487,8 +513,13 @@ def _paragraphs(lines: Sequence[_Line]) -> list[str]:
         _BULLET.sub("", line.text)
         for line in lines
         if line.is_text
-        and (line.prose or line.is_sentence or line.words < _CAPTION_WORDS)
-        and line.words > 1  # a paper's initials under a byline ("F.A.Z."), a stray label
+        and (
+            line.prose
+            or line.is_sentence
+            or line.words < _CAPTION_WORDS
+            or _LABELLED.match(line.text)
+        )
+        and not _INITIALS.match(line.text)  # a paper's initials under a byline ("F.A.Z.")
     ]
 
 
