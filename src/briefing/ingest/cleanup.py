@@ -17,7 +17,7 @@ from briefing.ingest.dates import is_date_only
 from briefing.ingest.furniture import LineKind, classify
 
 _MAX_CAPTION_WORDS = 45
-_MAX_BIO_WORDS = 40
+_MAX_BIO_WORDS = 90
 _MAX_CALL_WORDS = 30
 
 

@@ -110,9 +110,9 @@ _DATE_WORDS = re.compile(
     r"[a-zäéû]*\.?|\b(?:januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag"
     r"|mittwoch|donnerstag|freitag|samstag|sonntag|janvier|février|mars|avril|juin|juillet|août"
     r"|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|et|edt|est|cet|uhr|um|à|le|on|at|published|updated"
+    r"|am|pm|gmt|bst|utc|et|edt|est|cet|uhr|um|à|le|on|at|published|updated"
     r"|posted|first|last|modified|veröffentlicht|aktualisiert|publié|mis à jour|st|nd|rd|th)\b"
-    r"|[\d:.,/|•·()-]+"
+    r"|\b[ap]\.m\.|[\d:.,/|•·()-]+"
 )
 
 

@@ -40,6 +40,10 @@ from briefing.ingest.furniture import LineKind, classify
 from briefing.models import Article, Headline, Page
 
 _TWEET_PICTURE = re.compile(r"\s*\bpic\.twitter\.com/\w+")
+_SOCIAL_HANDLE = re.compile(
+    r"\s+(?:twitter|instagram|facebook|x|threads|tiktok|bluesky)\s*:\s*@[\w.]+$", re.IGNORECASE
+)
+"""A profile's handle run onto the end of a paragraph ("… Check it out!  Twitter: @x")."""
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»“‘«)\]]*$")
 _BULLET = re.compile(r"^\s*[-*•·▪–►▼]\s+")
@@ -148,7 +152,8 @@ _MAX_HEADLINE_CHARS = 300
 def clean_line(line: str) -> str:
     """A line with Unicode normalised (NFC), invisible characters removed, spaces collapsed."""
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    return " ".join(_TWEET_PICTURE.sub("", line).split())
+    line = _SOCIAL_HANDLE.sub("", _TWEET_PICTURE.sub("", line))
+    return " ".join(line.split())
 
 
 @dataclass(frozen=True)
@@ -272,11 +277,12 @@ def _continues_heading(previous: str, line: str) -> bool:
     next line goes on with a plain lower-case word, the first ends without punctuation."""
     return (
         bool(_LOWER_WORD.match(line))
-        and len(previous.split()) >= 2
-        and len(line.split()) >= 2
+        and len(previous.split()) >= 3
+        and len(line.split()) >= 3
         and not _TERMINAL.search(previous)
         and not previous.endswith((",", ":", ";"))
         and classify(previous) is LineKind.TEXT
+        and not is_boilerplate(previous)
     )
 
 
