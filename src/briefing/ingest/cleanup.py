@@ -17,7 +17,7 @@ from briefing.ingest.dates import is_date_only
 from briefing.ingest.furniture import LineKind, classify
 
 _MAX_CAPTION_WORDS = 45
-_MAX_BIO_WORDS = 90
+_MAX_BIO_WORDS = 40
 _MAX_CALL_WORDS = 30
 
 
@@ -146,8 +146,10 @@ def is_caption(text: str) -> bool:
 
 
 def is_bio(text: str) -> bool:
-    """An author's one-paragraph biography, or how to follow or reach them."""
-    return _words(text) <= _MAX_BIO_WORDS and bool(_BIO.search(text))
+    """An author's one-paragraph biography, or how to follow or reach them (judged by its
+    opening when the paragraph is long)."""
+    opening = text if _words(text) <= _MAX_BIO_WORDS else " ".join(text.split()[:_MAX_BIO_WORDS])
+    return bool(_BIO.search(opening))
 
 
 def is_call_to_action(text: str) -> bool:

@@ -122,6 +122,7 @@ _COMMENTS = re.compile(
 _CAPTION_WORDS = 12
 _LABELLED = re.compile(r"^[^:]{1,30}:\s")
 """A label and its value ("Truth: 45% of NFL fans…", "Q3 revenue: £6.41bn"), not a caption."""
+_QUOTES = re.compile(r"[«»„“”]")
 _INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,}$|^[A-ZÄÖÜ]{2,5}\.$")
 _TEASER_WORDS = 45
 _TEASER_MIN_WORDS = 12
@@ -283,6 +284,8 @@ def _continues_heading(previous: str, line: str) -> bool:
         and not previous.endswith((",", ":", ";"))
         and classify(previous) is LineKind.TEXT
         and not is_boilerplate(previous)
+        and not _BYLINE.match(line)
+        and find_date(line) is None
     )
 
 
@@ -349,9 +352,12 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
     """
     out = list(lines)
     for i in range(1, len(lines) - 2):
-        if not _prose_before(lines, i):
+        if not _prose_before(lines, i) or lines[i].kind is LineKind.FURNITURE:
             continue
-        first, second, third = lines[i : i + 3]
+        following = [j for j in range(i + 1, min(i + 6, len(lines))) if not _is_widget(lines[j])]
+        if len(following) < 2:
+            continue
+        first, second, third = lines[i], lines[following[0]], lines[following[1]]
         if (
             first.is_text
             and second.is_text
@@ -363,9 +369,10 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
             and 3 <= second.words <= 20
             and (third.prose or third.is_sentence or third.words >= _TEASER_MIN_WORDS)
             and third.words <= _TEASER_WORDS
-            and not any(x.byline or _is_dated(x) for x in lines[i + 3 : i + 6])
+            and not any(x.byline or _is_dated(x) for x in lines[following[1] + 1 : following[1] + 4])
         ):
-            out[i : i + 3] = map(_dropped, (first, second, third))
+            for j in (i, *following[:2]):
+                out[j] = _dropped(lines[j])
         elif first.kind is LineKind.SECTION and first.words <= _KICKER_WORDS:
             box = [j for j in range(i + 1, min(i + 4, len(lines))) if not lines[j].prose]
             after = i + len(box) + 1
@@ -382,6 +389,10 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
         ):
             out[i], out[i + 1] = _dropped(first), _dropped(second)
     return out
+
+
+def _is_widget(line: _Line) -> bool:
+    return line.kind is LineKind.FURNITURE
 
 
 def _prose_before(lines: list[_Line], index: int) -> bool:
@@ -480,7 +491,7 @@ def _after_opening_byline(lines: list[_Line], start: int, end: int) -> int:
     prose_seen = 0
     for i in range(start, end):
         bylined = lines[i].byline and any(_is_dated(x) for x in lines[i : i + 3])
-        if bylined or (_is_dated(lines[i]) and is_date_only(lines[i].text)):
+        if bylined or (_is_dated(lines[i]) and not lines[i].prose and lines[i].words <= 12):
             return next((j for j in range(i + 1, end) if lines[j].prose), start)
         prose_seen += lines[i].prose
         if prose_seen > _OPENING_PARAGRAPHS:
@@ -624,6 +635,9 @@ def _headline(
         line = lines[i]
         if line.prose and line.is_text and candidates and _in_prose_block(lines, i):
             break  # paragraphs above the headline belong to another part of the page
+        if line.kind is LineKind.LABEL and all(_words(lines[c].text) <= 2 for c in candidates):
+            candidates.clear()  # what stood under it were its tags, not a headline
+            continue
         if _skipped_in_header(line) or len(line.text) > _MAX_HEADLINE_CHARS:
             continue
         if line.text == masthead:
