@@ -535,6 +535,7 @@ def _paragraphs(lines: Sequence[_Line]) -> list[str]:
             or line.is_sentence
             or line.words < _CAPTION_WORDS
             or _LABELLED.match(line.text)
+            or _QUOTES.search(line.text)  # a heading that quotes, not a photo's caption
         )
         and not _INITIALS.match(line.text)  # a paper's initials under a byline ("F.A.Z.")
     ]
