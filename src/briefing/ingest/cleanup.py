@@ -186,11 +186,24 @@ def is_furniture(text: str) -> bool:
     return classify(text) is not LineKind.TEXT or is_boilerplate(text)
 
 
+def _about_the_site(text: str, publication: str | None) -> bool:
+    """The site describing itself ("CORRECTIV ist das erste gemeinnützige …"): a pitch, not
+    the article."""
+    if not publication:
+        return False
+    name = re.split(r"[.\s]", publication.strip())[0]
+    return len(name) > 3 and bool(
+        re.match(rf"{re.escape(name)}\b\S*\s+(?:is|ist|est|was|war)\b", text, re.IGNORECASE)
+    )
+
+
 def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def tidy(paragraphs: Iterable[str], title: str | None = None) -> list[str]:
+def tidy(
+    paragraphs: Iterable[str], title: str | None = None, publication: str | None = None
+) -> list[str]:
     """The article's paragraphs without furniture; without the headline printed again as
     the first paragraph (alone or after a kicker: "Tech: Title"); without a paragraph
     repeated word for word (a pull quote); and without an author's bio at either end (only
@@ -200,7 +213,7 @@ def tidy(paragraphs: Iterable[str], title: str | None = None) -> list[str]:
     title_key = _key(title) if title else None
     for paragraph in paragraphs:
         text = _DATELINE.sub("", _PHOTO_LINK.sub("", paragraph)).strip()
-        if not text or is_furniture(text):
+        if not text or is_furniture(text) or _about_the_site(text, publication):
             continue
         key = _key(text)
         if key in seen:

@@ -164,6 +164,7 @@ _FURNITURE = _whole(
     r"(?:empfehlungen|kommentare|comments|likes|shares|réactions)\s*:\s*\d+\s*,?",
     r"video-seite öffnen|zur startseite|sie haben post!?|newsletter wählen|login abbrechen",
     r"inhalt|inhaltsverzeichnis|contents|table of contents|sommaire",
+    r"(?:aktuelle|die besten) recherchen per mail|.{0,30} per (?:e-)?mail",
     r"(?:themen|topics|thèmes)\s*:.{1,200}",
     r"print subscriptions?|purchase licensing rights",
     # advertising

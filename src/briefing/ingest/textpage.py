@@ -207,7 +207,7 @@ def parse_text_page(text: str) -> Page:
     title = lines[title_at].text
     body = [lines[standfirst_at].text] if standfirst_at is not None else []
     body += _paragraphs(lines[start:end])
-    paragraphs = tidy(body, title)
+    paragraphs = tidy(body, title, masthead)
     if not paragraphs:
         raise ContentError("no article body found: the page has no paragraph of prose")
     article = Article(
@@ -369,7 +369,10 @@ def _without_inline_teasers(lines: list[_Line]) -> list[_Line]:
             and 3 <= second.words <= 20
             and (third.prose or third.is_sentence or third.words >= _TEASER_MIN_WORDS)
             and third.words <= _TEASER_WORDS
-            and not any(x.byline or _is_dated(x) for x in lines[following[1] + 1 : following[1] + 4])
+            and not any(
+                x.byline or _BYLINE.match(x.text) or _is_dated(x)
+                for x in lines[following[1] + 1 : following[1] + 4]
+            )
         ):
             for j in (i, *following[:2]):
                 out[j] = _dropped(lines[j])
@@ -454,10 +457,13 @@ def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
             continue
         if run is None:
             continue
+        if line.byline and run.paragraphs >= _PARAGRAPHS_BEFORE_BYLINE:
+            runs.append(run)  # the next article of a page that scrolls on
+            run, gap = None, 0
+            continue
         if line.kind is LineKind.FURNITURE or (line.dropped and not _is_dated(line)):
             continue
         ends = line.kind.is_marker and not _prose_follows(lines, i)
-        ends = ends or (line.byline and run.paragraphs >= _PARAGRAPHS_BEFORE_BYLINE)
         gap += not (line.is_text and line.is_sentence and line.words >= 4)
         run.all_chars += len(line.text)
         if ends or gap > _MAX_GAP:
@@ -511,6 +517,8 @@ def _with_tail(lines: list[_Line], end: int) -> int:
     taken = 0
     while end < len(lines) and taken < _MAX_TAIL:
         line = lines[end]
+        if line.byline or _is_dated(line):
+            break  # another article's header
         if line.dropped or line.kind is LineKind.FURNITURE:
             end += 1
             continue
@@ -639,7 +647,7 @@ def _headline(
         if line.kind is LineKind.LABEL and all(_words(lines[c].text) <= 2 for c in candidates):
             candidates.clear()  # what stood under it were its tags, not a headline
             continue
-        if _skipped_in_header(line) or len(line.text) > _MAX_HEADLINE_CHARS:
+        if _skipped_in_header(line) or (len(line.text) > _MAX_HEADLINE_CHARS and not line.prose):
             continue
         if line.text == masthead:
             break
