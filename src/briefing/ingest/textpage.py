@@ -457,7 +457,7 @@ def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
             continue
         if run is None:
             continue
-        if line.byline and run.paragraphs >= _PARAGRAPHS_BEFORE_BYLINE:
+        if _opens_article(lines, i) and run.paragraphs >= _PARAGRAPHS_BEFORE_BYLINE:
             runs.append(run)  # the next article of a page that scrolls on
             run, gap = None, 0
             continue
@@ -478,6 +478,11 @@ def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
     heaviest = max(r.weight for r in runs)
     body = next(r for r in runs if 2 * r.weight >= heaviest)
     return body.start, _with_tail(lines, body.end)
+
+
+def _opens_article(lines: list[_Line], index: int) -> bool:
+    """A byline with its date: the header of an article."""
+    return lines[index].byline and any(_is_dated(x) for x in lines[index + 1 : index + 3])
 
 
 def _opens_comments(line: _Line) -> bool:
