@@ -126,6 +126,7 @@ _QUOTES = re.compile(r"[«»„“”]")
 _INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,}$|^[A-ZÄÖÜ]{2,5}\.$")
 _TEASER_WORDS = 45
 _TEASER_MIN_WORDS = 12
+_RANK = re.compile(r"^\d{1,2}\.?$")
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 _ROLE_WORDS = 12
 _MAX_TAIL = 3
@@ -779,6 +780,8 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
                 continue  # the teaser under a headline and its byline, or one cut short "…"
             if n and teasers and block[n - 1].prose and _NAME.match(line.text) and line.words <= 6:
                 continue  # the teaser's author
+            if n and n + 1 < len(block) and _RANK.match(block[n + 1].text):
+                continue  # "Title" / "Programme" / "3": the line over a rank names the section
             if not _is_headline(line, masthead):
                 continue
             few = _words(line.text) < _MIN_HEADLINE_WORDS
