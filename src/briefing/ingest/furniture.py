@@ -48,6 +48,9 @@ _SECTION = _whole(
     r"trending(?: now)?",
     r"what to read next|up next|next up(?: in \w+)?|popular posts",
     r"[\w.]+ recommends|.{0,30}\btop[- ]news\b.{0,40}|audios? and videos? on the topic",
+    r"featured(?: stories| articles)?|headlines|more about [\w'’ ]{2,40}|(?:[\w&]+ ){0,4}articles",
+    r"(?:unsere )?lesetipps|weitere infos? (?:zum|zur|zu) .{1,40}|mehr nachrichten|leser empfehlen",
+    r"top|gelesen|verschickt|gesehen|letzte beiträge|aktuell bei .{1,30}",
     r"further reading|see also|in other news|explore further|also in the news",
     # German
     r"mehr zum thema(?: [\w-]+)?|zum thema|weitere (?:artikel|themen|nachrichten|meldungen)",
@@ -128,6 +131,8 @@ _FURNITURE = _whole(
     r"close|×|✕|✖|x|menu|main menu|search(?: \w+)?|suche|rechercher|home|navigation|loading\.*",
     r"skip (?:to|navigation)(?: (?:main )?(?:content|navigation))?|back to (?:top|home|blog)",
     r"(?:zum inhalt|zur navigation) springen|aller au contenu(?: principal)?|nach oben|haut de page",
+    r"aller au (?:menu(?: principal)?|pied de page|contenu)|menu principal|hauptmenü"
+    r"|discover [\w ]{1,30}",
     r"toggle (?:search|navigation|menu)(?:\s+search)?|open (?:menu|navigation)|show more|load more",
     r"view all|see all|see more|more|mehr|plus|weiterlesen|lire la suite|continue reading",
     r"(?:sign|log) (?:in|out|up)|register|my account|account|my news|anmelden|abmelden|login",
@@ -143,7 +148,7 @@ _FURNITURE = _whole(
     r"(?:sign up|subscribe|register)(?: (?:now|here|today|for free))?|subscribe to [\w' ]{1,60}",
     r"(?:sign up|subscribe) (?:to|for) (?:our|the) [\w' ]{0,40}newsletters?.*",
     r"get (?:our|the) [\w' ]{0,40}newsletter.*|enter your email(?: address)?|email address",
-    r"e-mail[- ]adresse|adresse e-mail|votre adresse (?:e-)?mail",
+    r"e-mail[- ]adresse|adresse e-mail|votre adresse (?:e-)?mail|your (?:e-?mail|name)\b.*",
     r"download (?:on|from) the app store|get it on google play|download our app"
     r"|available on the app store|jetzt im app store|disponible sur (?:l'app store|google play)",
     # sharing

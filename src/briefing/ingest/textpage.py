@@ -44,6 +44,10 @@ _SOCIAL_HANDLE = re.compile(
     r"\s+(?:twitter|instagram|facebook|x|threads|tiktok|bluesky)\s*:\s*@[\w.]+$", re.IGNORECASE
 )
 """A profile's handle run onto the end of a paragraph ("… Check it out!  Twitter: @x")."""
+_MORE_LINK = re.compile(
+    r"(?<=[.!?…])\s+(?:mehr|more|weiterlesen|lire la suite|read more)$", re.IGNORECASE
+)
+"""A teaser's "more" link run onto its last sentence ("… Antworten auf viele Fragen. mehr")."""
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»“‘«)\]]*$")
 _BULLET = re.compile(r"^\s*[-*•·▪–►▼]\s+")
@@ -89,7 +93,7 @@ _READ_MORE = re.compile(
 _ENDS_STATEMENT = re.compile(r"[.…][\"'”’»“‘«)\]]*$")
 _CODE = re.compile(
     r"^(?:from [\w.]+ import\b|import [\w.]+$|def \w+\(|class \w+[(:]|@\w+|\.\.\.$"
-    r"|[\w.]+\s*=\s*\S+$|[\w.]+\(.*\)\)*:?$|\"\"\"|#\s|\$ |>>> |[})\]];?$)"
+    r"|[\w.]+\s*=\s*\S+$|[\w.]+\(.*\)\)*:?$|\"\"\"|\$ |>>> |[})\]];?$)"
 )
 _CODE_SYMBOLS = frozenset("()[]{}=_;<>\\/*+$#@")
 _LOWER_WORD = re.compile(r"[a-zäöüßéèàçâêîôû]+\s")
@@ -126,6 +130,9 @@ _QUOTES = re.compile(r"[«»„“”]")
 _INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,}$|^[A-ZÄÖÜ]{2,5}\.$")
 _TEASER_WORDS = 45
 _TEASER_MIN_WORDS = 12
+_NOT_A_HEADLINE = re.compile(r"^(?:\(|(?:zu|re|aw|à propos de)\s*:)", re.IGNORECASE)
+"""A parenthesis, or a reply to a comment ("Zu: …")."""
+_SENTENCE_BREAK = re.compile(r"[.!?] +[A-ZÄÖÜ]")
 _RANK = re.compile(r"^\d{1,2}\.?$")
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 _ROLE_WORDS = 12
@@ -137,6 +144,11 @@ _HEADER_WINDOW = 30
 _BYLINE_WINDOW = 30
 _MAX_CANDIDATES = 8
 _KICKER_WORDS = 3
+_GLUED_CASE = re.compile(r"[a-z][A-Z]")
+_SECTION_WORDS = frozenset(
+    "news about services home menu sport sports business opinion politics world more contact"
+    " search latest blog blogs startseite accueil nachrichten actualités".split()
+)
 _STANDFIRST_WORDS = 10
 _MASTHEAD_LINES = 3
 """The masthead is among the first lines of text (a promotion banner may come first)."""
@@ -154,7 +166,7 @@ _MAX_HEADLINE_CHARS = 300
 def clean_line(line: str) -> str:
     """A line with Unicode normalised (NFC), invisible characters removed, spaces collapsed."""
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    line = _SOCIAL_HANDLE.sub("", _TWEET_PICTURE.sub("", line))
+    line = _MORE_LINK.sub("", _SOCIAL_HANDLE.sub("", _TWEET_PICTURE.sub("", line)))
     return " ".join(line.split())
 
 
@@ -400,9 +412,9 @@ def _is_widget(line: _Line) -> bool:
 
 
 def _prose_before(lines: list[_Line], index: int) -> bool:
-    """The nearest line before `index` that is not furniture is prose."""
+    """The nearest line before `index` that is not furniture is prose, or a sentence."""
     before = next((x for x in reversed(lines[:index]) if not x.dropped), None)
-    return before is not None and before.prose
+    return before is not None and (before.prose or (before.is_sentence and before.words >= 2))
 
 
 def _goes_on(line: _Line) -> bool:
@@ -710,8 +722,14 @@ def _in_prose_block(lines: list[_Line], i: int) -> bool:
 
 
 def _masthead(lines: list[_Line], start: int) -> tuple[str | None, int | None]:
-    """The publication's name: the page's first line of text when it reads as a name (a
-    logo's "- Back to home" left off); and where its tagline may stand (the next line)."""
+    """The publication's name, and where its tagline may stand (the next line of text).
+
+    The name is among the page's first lines of text, reads as a name (a few words, no
+    sentence; a logo's "- Back to home" left off), and is confirmed: the page names itself
+    again further down (its footer, a byline, "More from …"), or the page is short enough
+    above its article that its first line can be nothing else. An unconfirmed first line of
+    a copied web page is too often a menu or a promotion to say as the show's name.
+    """
     texts = [i for i in range(start) if lines[i].is_text and not _is_dated(lines[i])]
     if len(texts) < 2:
         return None, None  # a single line of text above the body is its headline
@@ -721,9 +739,41 @@ def _masthead(lines: list[_Line], start: int) -> tuple[str | None, int | None]:
     )
     if first is None or first == texts[-1]:
         return None, None
-    name = _HOME_LINK.sub("", lines[first].text) or None
-    following = texts[texts.index(first) + 1]
-    return name, following
+    name = _HOME_LINK.sub("", lines[first].text)
+    short_header = sum(1 for line in lines[:start] if line.kind is not LineKind.FURNITURE) <= 8
+    if not _plausible_name(name) or not (short_header or _named_again(lines, first, name)):
+        return None, None
+    return name, texts[texts.index(first) + 1]
+
+
+def _plausible_name(name: str) -> bool:
+    """Not a link, a section's name or menu items run together ("sitesLoginContactSupport")."""
+    words = name.split()
+    return bool(
+        words
+        and "://" not in name
+        and not (len(words) == 1 and name.casefold() in _SECTION_WORDS)
+        and not any(len(_GLUED_CASE.findall(word)) >= 2 for word in words)
+    )
+
+
+def _named_again(lines: list[_Line], index: int, name: str) -> bool:
+    """Further down, the page names itself again: two words of the name together ("Daily
+    Mail"), its initials ("BBC" for British Broadcasting Corporation), or its first word in
+    the copyright line ("© 2026 Pennywise Media Ltd")."""
+    words = name.split()
+    later = [line.text for line in lines[index + 1 :] if line.text != name]
+    folded = " ".join(later).casefold()
+    pairs = [f"{a} {b}".casefold() for a, b in zip(words, words[1:], strict=False)]
+    if any(pair in folded for pair in pairs):
+        return True
+    if len(words) == 1 and len(name) >= 4 and name.casefold() in folded:
+        return True
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if len(initials) >= 3 and re.search(rf"\b{initials}\b", " ".join(later)):
+        return True
+    copyright = " ".join(t for t in later if "©" in t or "copyright" in t.casefold())
+    return len(words[0]) >= 5 and words[0].casefold() in copyright.casefold()
 
 
 def _tagline(lines: list[_Line], at: int | None, title_at: int) -> str | None:
@@ -765,6 +815,7 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
     found: list[Headline] = []
     seen = {_key(title)}
     for block in _related_blocks(lines, masthead):
+        block = _within_ranking(block)
         menu = _menu_lines(block)
         listed = [line for n, line in enumerate(block) if n not in menu]
         teasers = sum(line.prose for line in listed) * 3 >= len(listed)
@@ -780,7 +831,8 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
                 continue  # the teaser under a headline and its byline, or one cut short "…"
             if n and teasers and block[n - 1].prose and _NAME.match(line.text) and line.words <= 6:
                 continue  # the teaser's author
-            if n and n + 1 < len(block) and _RANK.match(block[n + 1].text):
+            ranked_after = n + 1 < len(block) and _RANK.match(block[n + 1].text)
+            if n and ranked_after and not _RANK.match(block[0].text):
                 continue  # "Title" / "Programme" / "3": the line over a rank names the section
             if not _is_headline(line, masthead):
                 continue
@@ -792,6 +844,16 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
                 seen.add(key)
                 found.append(Headline(title=_BULLET.sub("", line.text)))
     return found
+
+
+def _within_ranking(block: list[_Line]) -> list[_Line]:
+    """A numbered list ("1" … "10") ends at its last number (and the item it numbers): the
+    site's links that follow are not stories."""
+    ranks = [n for n, line in enumerate(block) if _RANK.match(line.text)]
+    if len(ranks) < 3:
+        return block
+    last = ranks[-1] + 1 if _RANK.match(block[0].text) else ranks[-1]
+    return block[: last + 1]
 
 
 def _menu_lines(block: list[_Line]) -> set[int]:
@@ -850,6 +912,7 @@ def _is_headline(line: _Line, masthead: str | None = None) -> bool:
     promoting itself ("WPTL 8 News at 6 p.m.")."""
     return (
         not (masthead and line.text.startswith(masthead))
+        and not _NOT_A_HEADLINE.match(line.text)
         and line.is_text
         and line.words >= 2
         and len(line.text) <= _MAX_HEADLINE_CHARS
