@@ -74,7 +74,8 @@ _CALL = _pattern(
     r"^(?:click|tap) here\b|^learn more\b|^read further\b|^help us\b|^donate\b|^check out\b",
     r"\bsign up (?:for|to) (?:the|our)\b.{0,40}\bnewsletter\b|^wir informieren sie\b",
     r"\bnewsletters?\b.{0,120}\b(?:kostenlos|free|abonn|subscribe|sign up|versand|inbox|anmelden"
-    r"|inscri|every|jeden|chaque)|^(?:bleiben sie|restez) (?:auf dem laufenden|informiert|informés)",
+    r"|inscri|every|jeden|chaque)",
+    r"^(?:bleiben sie|restez) (?:auf dem laufenden|informiert|informés)",
     r"^ja, ich möchte\b|^yes, i (?:would like|want)\b|^send (?:this|it) to a friend\b|^retrouvez\b",
     r"^s'abonner\b|^abonnez-vous\b",
     r"^stay (?:up[- ]to[- ]date|informed|in touch|connected)\b|^get in touch\b|^contact (?:us|a)\b",

@@ -69,7 +69,8 @@ _LABEL = _whole(
     r"features|suggested topics|(?:more|latest) videos|videos|watch more|most viewed videos",
     r"related links|useful links|links|resources:?|translations|blog archive|archives?",
     r"notes|footnotes|references|sources|nos partenaires|our partners|partner content",
-    r"recent (?:posts|comments|articles)|categories|meta|pages|blogroll|about me|where to find me\??",
+    r"recent (?:posts|comments|articles)|categories|meta|pages|blogroll|about me",
+    r"where to find me\??",
     r"(?:ähnliche|verwandte) themen|kurse und finanzdaten.*|alle themen|.{0,40}karrierechancen.*"
     r"|(?:weitere )?stellenangebote|stellenmarkt|jobs|offres d'emploi|immer auf dem laufenden",
     r"share(?: this)?(?: with)?|follow us|follow [\w ]{1,30}",
@@ -90,9 +91,11 @@ _LABEL = _whole(
 _END = _whole(
     # footer
     r"(?:©|\(c\)|copyright\b).*(?:\b\d{4}\b|\b(?:rights|rechte|droits)\b).*",
-    r".{0,60}\ball rights reserved\b.*|.{0,60}alle rechte vorbehalten.*|.{0,60}tous droits réservés.*",
+    r".{0,60}\ball rights reserved\b.*|.{0,60}alle rechte vorbehalten.*",
+    r".{0,60}tous droits réservés.*",
     r"(?:about us|contact us|contact|terms(?: and conditions| & conditions| of (?:use|service))?"
-    r"|privacy(?: policy| notice| settings)?|cookie (?:policy|settings)|accessibility(?: statement)?"
+    r"|privacy(?: policy| notice| settings)?|cookie (?:policy|settings)"
+    r"|accessibility(?: statement)?"
     r"|advertise(?: with us)?|careers|work for us|site ?map|help|faq|corrections)",
     r"(?:impressum|datenschutz(?:erklärung)?|nutzungsbedingungen|agb|kontakt|barrierefreiheit"
     r"|mediadaten|cookie-einstellungen)",
@@ -130,7 +133,8 @@ _FURNITURE = _whole(
     # navigation chrome
     r"close|×|✕|✖|x|menu|main menu|search(?: \w+)?|suche|rechercher|home|navigation|loading\.*",
     r"skip (?:to|navigation)(?: (?:main )?(?:content|navigation))?|back to (?:top|home|blog)",
-    r"(?:zum inhalt|zur navigation) springen|aller au contenu(?: principal)?|nach oben|haut de page",
+    r"(?:zum inhalt|zur navigation) springen|aller au contenu(?: principal)?|nach oben",
+    r"haut de page",
     r"aller au (?:menu(?: principal)?|pied de page|contenu)|menu principal|hauptmenü"
     r"|discover [\w ]{1,30}",
     r"toggle (?:search|navigation|menu)(?:\s+search)?|open (?:menu|navigation)|show more|load more",
@@ -163,7 +167,8 @@ _FURNITURE = _whole(
     r"reuse this content|report an error|feedback|fehler melden|about sharing|add to watchlist",
     r"print(?: print)? this page|keywords .*|schlagwörter:? .*|mots-clés ?: .*",
     r"(?:télécharger|download|herunterladen)\b.{0,40}|dieses skript als pdf herunterladen",
-    r"in [\"“].{1,40}[\"”]|post navigation|view all posts by .*|(?:previous|next)(?: post| article)?:.*",
+    r"in [\"“].{1,40}[\"”]|post navigation|view all posts by .*",
+    r"(?:previous|next)(?: post| article)?:.*",
     r"by|von|par|jetzt anmelden|most recent|mehr anzeigen|alle anzeigen|afficher plus",
     r"(?:réécouter|écouter|listen again|nochmal hören|jetzt anhören)\b.{0,80}",
     r"(?:empfehlungen|kommentare|comments|likes|shares|réactions)\s*:\s*\d+\s*,?",

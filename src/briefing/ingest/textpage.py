@@ -31,11 +31,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from briefing.errors import ContentError
 from briefing.ingest import prose
 from briefing.ingest.cleanup import is_bio, is_boilerplate, tidy
-from briefing.ingest.dates import find_date, is_date_only, parse_date_line
+from briefing.ingest.dates import find_date, is_date_only
 from briefing.ingest.furniture import LineKind, classify
 from briefing.models import Article, Headline, Page
 
@@ -764,7 +765,7 @@ def _named_again(lines: list[_Line], index: int, name: str) -> bool:
     words = name.split()
     later = [line.text for line in lines[index + 1 :] if line.text != name]
     folded = " ".join(later).casefold()
-    pairs = [f"{a} {b}".casefold() for a, b in zip(words, words[1:], strict=False)]
+    pairs = [f"{a} {b}".casefold() for a, b in pairwise(words)]
     if any(pair in folded for pair in pairs):
         return True
     if len(words) == 1 and len(name) >= 4 and name.casefold() in folded:
@@ -827,7 +828,7 @@ def _headlines(lines: Sequence[_Line], title: str, masthead: str | None) -> list
             under_headline = n > 0 and not line.attached and not block[n - 1].prose
             if statement and long and (teasers or under_headline):
                 continue
-            if n and block[n - 1].bylined or _CUT_SHORT.search(line.text):
+            if (n and block[n - 1].bylined) or _CUT_SHORT.search(line.text):
                 continue  # the teaser under a headline and its byline, or one cut short "…"
             if n and teasers and block[n - 1].prose and _NAME.match(line.text) and line.words <= 6:
                 continue  # the teaser's author
