@@ -1,0 +1,167 @@
+"""Where a text page's article body runs, and which of its lines are the article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.ingest.furniture import LineKind
+from briefing.ingest.textpage.lines import BULLET, Line, is_dated
+
+_MAX_GAP = 6
+"""Non-prose lines (sub-headings, captions) a body may hold between two paragraphs."""
+_PARAGRAPHS_BEFORE_BYLINE = 3
+_OPENING_PARAGRAPHS = 2
+"""A byline after at most this many paragraphs of prose ends the page's header."""
+"""A byline or date after this many paragraphs starts another article."""
+_COMMENTS = re.compile(
+    r"\b(?:comments?|kommentar\w*|commentaires?|ergänzungen|thoughts? on|reactions|leave a reply"
+    r"|über den autor)\b",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = 12
+_LABELLED = re.compile(r"^[^:]{1,30}:\s")
+"""A label and its value ("Truth: 45% of NFL fans…", "Q3 revenue: £6.41bn"), not a caption."""
+_QUOTES = re.compile(r"[«»„“”]")
+_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,}$|^[A-ZÄÖÜ]{2,5}\.$")
+_MAX_TAIL = 3
+"""Short lines of sentences after the last paragraph of prose that still belong to it."""
+
+
+@dataclass
+class _Run:
+    """A stretch of prose with what stands between its paragraphs."""
+
+    start: int
+    end: int = 0
+    prose_chars: int = 0
+    all_chars: int = 0
+    paragraphs: int = 0
+
+    @property
+    def weight(self) -> float:
+        """Characters of prose, weighed by how much of the stretch is prose: the article
+        rather than a sidebar of short bios and link lists."""
+        return self.prose_chars * self.prose_chars / max(1, self.all_chars)
+
+
+def body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """[start, end) of the article's body: see the module's docstring.
+
+    A stretch of prose ends at a heading that opens something else (not one straight
+    followed by prose), at more than a few lines of other text in a row, or at a new byline
+    or date once it has paragraphs (the next article of a page that scrolls on). The body
+    is the first stretch that weighs at least half as much as the heaviest; stretches after
+    the reader comments are comments.
+    """
+    runs: list[_Run] = []
+    run: _Run | None = None
+    gap = 0
+    comments = False
+    for i, line in enumerate(lines):
+        if line.prose and line.is_text:
+            if run is None:
+                run = _Run(i)
+            run.end, gap = i + 1, 0
+            run.prose_chars += len(line.text)
+            run.all_chars += len(line.text)
+            run.paragraphs += 1
+            continue
+        if run is None:
+            continue
+        if opens_article(lines, i) and run.paragraphs >= _PARAGRAPHS_BEFORE_BYLINE:
+            runs.append(run)  # the next article of a page that scrolls on
+            run, gap = None, 0
+            continue
+        if line.kind is LineKind.FURNITURE or (line.dropped and not is_dated(line)):
+            continue
+        ends = line.kind.is_marker and not _prose_follows(lines, i)
+        gap += not (line.is_text and line.is_sentence and line.words >= 4)
+        run.all_chars += len(line.text)
+        if ends or gap > _MAX_GAP:
+            if not comments:
+                runs.append(run)
+            comments = comments or (ends and _opens_comments(line))
+            run, gap = None, 0
+    if run is not None and not comments:
+        runs.append(run)
+    if not runs:
+        return None
+    heaviest = max(r.weight for r in runs)
+    body = next(r for r in runs if 2 * r.weight >= heaviest)
+    return body.start, _with_tail(lines, body.end)
+
+
+def opens_article(lines: list[Line], index: int) -> bool:
+    """A byline with its date: the header of an article."""
+    return lines[index].byline and any(is_dated(x) for x in lines[index + 1 : index + 3])
+
+
+def _opens_comments(line: Line) -> bool:
+    """A heading over this page's reader comments (not a sidebar's "Recent Comments")."""
+    return (
+        line.kind in (LineKind.END, LineKind.LABEL)
+        and bool(_COMMENTS.search(line.text))
+        and not line.text.casefold().startswith("recent")
+    )
+
+
+def after_opening_byline(lines: list[Line], start: int, end: int) -> int:
+    """Where the body starts when a byline and its date, or a date line, stand among its
+    first lines: after them. What
+    came before is the headline's part of the page (a standfirst, a site's blurb about its
+    articles), and is read as the headline's, or not at all."""
+    prose_seen = 0
+    for i in range(start, end):
+        bylined = lines[i].byline and any(is_dated(x) for x in lines[i : i + 3])
+        if bylined or (is_dated(lines[i]) and not lines[i].prose and lines[i].words <= 12):
+            return next((j for j in range(i + 1, end) if lines[j].prose), start)
+        prose_seen += lines[i].prose
+        if prose_seen > _OPENING_PARAGRAPHS:
+            break
+    return start
+
+
+def _prose_follows(lines: list[Line], index: int) -> bool:
+    """A heading straight followed by prose does not end the body ("COMMENTS" printed as a
+    counter above the article; "Read more" after a teaser in it)."""
+    following = next((x for x in lines[index + 1 :] if not x.dropped), None)
+    return following is not None and following.prose
+
+
+def _with_tail(lines: list[Line], end: int) -> int:
+    """Short closing lines of the article ("Gerne. Bis morgen.") after its last long one."""
+    taken = 0
+    while end < len(lines) and taken < _MAX_TAIL:
+        line = lines[end]
+        if line.byline or is_dated(line):
+            break  # another article's header
+        if line.dropped or line.kind is LineKind.FURNITURE:
+            end += 1
+            continue
+        if not (line.is_text and line.is_sentence and line.words >= 2):
+            break
+        end += 1
+        taken += 1
+    while end > 0 and (lines[end - 1].dropped or lines[end - 1].kind is LineKind.FURNITURE):
+        end -= 1
+    return end
+
+
+def paragraphs(lines: Sequence[Line]) -> list[str]:
+    """The body's lines that are article: prose, sentences and sub-headings. A long line
+    that is not a sentence is a photo's caption (sub-headings are short)."""
+    return [
+        BULLET.sub("", line.text)
+        for line in lines
+        if line.is_text
+        and (
+            line.prose
+            or line.is_sentence
+            or line.words < _CAPTION_WORDS
+            or _LABELLED.match(line.text)
+            or _QUOTES.search(line.text)  # a heading that quotes, not a photo's caption
+        )
+        and not _INITIALS.match(line.text)  # a paper's initials under a byline ("F.A.Z.")
+    ]
