@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-# Words that end with a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
+from briefing.script.normalize.abbreviations import TITLE_ABBREVIATIONS
+
+# Words that end with a full stop without ending the sentence: every title and rank the
+# normaliser knows ("Lt Col.", "Det Insp."), and other common abbreviations.
+ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
     (
-        "mr mrs ms dr prof sir st gen col lt maj capt sgt cmdr adm gov sen rep rev fr jr sr "
-        "vs etc approx est dept univ inc ltd corp co fig vol ed eds al "
+        "sir st jr sr vs etc approx est dept univ inc ltd corp co fig vol ed eds al "
         "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
         "e.g i.e a.m p.m u.s u.k u.n e.u"
     ).split()

@@ -1,0 +1,214 @@
+"""Plain numbers and the ways news writes them: separators, signs, per cent, scales
+(3m, 10bn), fractions, slashes (9/11, 24/7, 2025/26), spans and scores (2019-21, 10-15,
+3-1), decades, ordinals, "No 10", and the year reading of four digits."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.script.normalize.scanner import NUM, L, R, Rule, words_after, words_before
+from briefing.script.normalize.words import (
+    cardinal,
+    cardinal_int,
+    decade,
+    digits,
+    fraction,
+    ordinal,
+    year,
+)
+
+YEAR_WORDS = frozenset("in by since from until till of before after during circa c around".split())
+"""Words after which 1000-1099 is a year too ("since 1066")."""
+
+SCALES = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "bn": "billion",
+    "tn": "trillion",
+}
+SCALE = r"(?:k|mn|m|bn|tn)"
+
+SPORT = frozenset(
+    "won win wins winning beat beats beaten beating drew draw draws drawn lost lose loses "
+    "losing victory victories defeat defeats defeated lead leads led leading score scores "
+    "scored scoreline trailing trailed thrashing thrashed half-time aggregate goal goals "
+    "match game final semi-final quarter-final equaliser winner rout hammered edged "
+    "came comeback".split()
+)
+"""Words near a score that make `3-1` a score ("three-one") rather than a span."""
+
+VULGAR = {
+    "½": (1, 2),
+    "¼": (1, 4),
+    "¾": (3, 4),
+    "⅓": (1, 3),
+    "⅔": (2, 3),
+    "⅕": (1, 5),
+    "⅛": (1, 8),
+    "⅜": (3, 8),
+    "⅝": (5, 8),
+    "⅞": (7, 8),
+}
+FRACTION_DENOMINATORS = frozenset((*range(2, 11), 12, 16, 100))
+
+
+def is_year(text: str, before: str = "") -> bool:
+    """Four digits said as a year: 1100-2099 but not 2000, or 1000-1099 after "in", "since"..."""
+    if not re.fullmatch(r"\d{4}", text):
+        return False
+    value = int(text)
+    if 1100 <= value <= 2099 and value != 2000:
+        return True
+    return 1000 <= value < 1100 and before in YEAR_WORDS
+
+
+def number(text: str, before: str = "") -> str:
+    """A number token said as a newsreader would: a year, digits with a leading zero, or a
+    cardinal."""
+    if is_year(text, before):
+        return year(int(text))
+    if len(text) > 1 and text[0] == "0" and text.isdigit():
+        return digits(text)
+    return cardinal(text)
+
+
+def _last_word(match: re.Match[str]) -> str:
+    words = words_before(match)
+    return words[0] if words else ""
+
+
+def _number_sign(match: re.Match[str]) -> str:
+    word = match["no"].rstrip(".")
+    spoken = {"No": "Number", "Nos": "Numbers", "no": "number", "nos": "numbers", "#": "number"}
+    return f"{spoken[word]} {cardinal(match['n'])}"
+
+
+def _negative(match: re.Match[str]) -> str:
+    return "minus " + number(match["n"])
+
+
+def _percent(match: re.Match[str]) -> str:
+    return cardinal(match["n"]) + " per cent"
+
+
+def _scale(match: re.Match[str]) -> str:
+    return f"{cardinal(match['n'])} {SCALES[match['s']]}"
+
+
+def _times(match: re.Match[str]) -> str:
+    if match["by"]:
+        return f"{cardinal(match['n'])} by {cardinal(match['by'])}"
+    return f"{cardinal(match['n'])} times"
+
+
+def _plus(match: re.Match[str]) -> str:
+    return cardinal(match["n"]) + " plus"
+
+
+def _vulgar(match: re.Match[str]) -> str:
+    top, bottom = VULGAR[match["v"]]
+    part = fraction(top, bottom)
+    if top == 1:
+        part = ("an " if bottom == 8 else "a ") + part.split(" ", 1)[1]
+    if match["w"]:
+        return f"{cardinal(match['w'])} and {part}"
+    return part
+
+
+def _mixed(match: re.Match[str]) -> str | None:
+    top, bottom = int(match["a"]), int(match["b"])
+    if not 0 < top < bottom or bottom not in FRACTION_DENOMINATORS:
+        return None
+    part = fraction(top, bottom)
+    if top == 1:
+        part = ("an " if bottom == 8 else "a ") + part.split(" ", 1)[1]
+    return f"{cardinal(match['w'])} and {part}"
+
+
+def _slash(match: re.Match[str]) -> str | None:
+    """2/3 a fraction, 2025/26 a season, 5/1 odds, 9/11 and 24/7 said as two numbers."""
+    first, second = match["a"], match["b"]
+    top, bottom = int(first), int(second)
+    if len(first) == 4 and is_year(first) and len(second) in (2, 4):
+        tail = year(int(second)) if len(second) == 4 else cardinal_int(bottom)
+        return f"{year(top)} to {tail}"
+    after = [w.lower() for w in words_after(match, 2)]
+    if _last_word(match) in ("at", "odds") or "odds" in (*words_before(match, 4), *after):
+        return f"{cardinal_int(top)} to {cardinal_int(bottom)}"
+    if (
+        0 < top < bottom
+        and bottom in FRACTION_DENOMINATORS
+        and len(first) == len(first.lstrip("0"))
+    ):
+        return fraction(top, bottom)
+    if first[0] == "0" or second[0] == "0":
+        return None
+    if top == bottom and top % 10 == 0:
+        return f"{cardinal_int(top)}-{cardinal_int(top)}"
+    return f"{cardinal_int(top)} {cardinal_int(bottom)}"
+
+
+def _is_score(match: re.Match[str]) -> bool:
+    near = {*words_before(match, 5), *(w.lower() for w in words_after(match, 3))}
+    return bool(near & SPORT) or "half-time" in match.string
+
+
+def _score_number(value: int) -> str:
+    return "nil" if value == 0 else cardinal_int(value)
+
+
+def _span(match: re.Match[str]) -> str | None:
+    """2019-2021 and 2019-20 spans of years, 10-15 a span, 3-1 a score near a sporting word."""
+    first, second = match["a"], match["b"]
+    suffix = " per cent" if match["pc"] else ""
+    if is_year(first) and re.fullmatch(r"\d{2}|\d{4}", second):
+        full = first[:2] + second if len(second) == 2 else second
+        if int(full) > int(first):
+            return f"{year(int(first))} to {year(int(full))}"
+    plain = first.isdigit() and second.isdigit()
+    if plain and not suffix and len(first) <= 2 and len(second) <= 2 and _is_score(match):
+        a, b = int(first), int(second)
+        if a == b:
+            return f"{_score_number(a)}-all"
+        return f"{_score_number(a)}-{_score_number(b)}"
+    before = _last_word(match)
+    joiner = "and" if before == "between" else "to"  # "between ten and fifteen"
+    return f"{number(first, before)} {joiner} {number(second)}{suffix}"
+
+
+def _decade(match: re.Match[str]) -> str:
+    return decade(int(match["d"]))
+
+
+def _ordinal(match: re.Match[str]) -> str:
+    return ordinal(int(match["n"]))
+
+
+def _plain(match: re.Match[str]) -> str:
+    return number(match["n"], _last_word(match))
+
+
+RULES = (
+    Rule(
+        "number sign",
+        r"(?:\b(?P<no>No|Nos|no|nos)\.?\s?|(?<![\w&])(?P<hash>#))(?P<n>\d+)" + R,
+        lambda m: _number_sign(m) if not m["hash"] else f"number {cardinal(m['n'])}",
+    ),
+    Rule("vulgar fraction", L + r"(?:(?P<w>\d+)\s?)?(?P<v>[½¼¾⅓⅔⅕⅛⅜⅝⅞])" + R, _vulgar),
+    Rule("mixed fraction", L + r"(?P<w>\d+) (?P<a>\d{1,2})/(?P<b>\d{1,3})" + R, _mixed),
+    Rule("percent", L + r"(?P<n>" + NUM + r")\s?(?:%|pc\b)" + R, _percent),
+    Rule("slash", L + r"(?P<a>\d{1,4})/(?P<b>\d{1,4})" + R, _slash),
+    Rule(
+        "span",
+        L + r"(?P<a>" + NUM + r")[-–](?P<b>" + NUM + r")(?P<pc>%|pc\b)?" + R,
+        _span,
+    ),
+    Rule("negative", r"(?<![\w.,)])[-−](?P<n>" + NUM + r")" + R, _negative),
+    Rule("decade", L + r"['’]?(?P<d>(?:1\d|20)\d0|[1-9]0)['’]?s\b" + R, _decade),
+    Rule("ordinal", L + r"(?P<n>\d+)(?:st|nd|rd|th)" + R, _ordinal),
+    Rule("scale", L + r"(?P<n>" + NUM + r")\s?(?P<s>" + SCALE + r")\b" + R, _scale),
+    Rule("times", L + r"(?P<n>" + NUM + r")x(?:(?P<by>\d+)\b)?" + R, _times),
+    Rule("plus", L + r"(?P<n>" + NUM + r")\+(?![\w+])", _plus),
+    Rule("number", L + r"(?P<n>" + NUM + r")" + R, _plain),
+)

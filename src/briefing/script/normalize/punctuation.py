@@ -1,0 +1,66 @@
+"""Characters and pauses: unicode clean-up before the rules, dashes and brackets made into
+the commas a reader pauses at after them.
+
+Only brackets and dashes become commas; the commas, stops, colons and question marks the
+writer put in are never added to, moved or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = {
+    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " "),
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+    **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
+    **dict.fromkeys(map(ord, "‘’‚‛′"), "'"),
+    ord("…"): "...",
+    ord("‐"): "-",
+    ord("‑"): "-",
+    ord("−"): "-",
+    ord("\t"): " ",
+}
+_PAUSE = "\ue000"  # a private-use character: where a pause comma may go
+
+
+def clean_unicode(text: str) -> str:
+    """NFC (accents kept), straight quotes, plain spaces, no invisible characters."""
+    if text.isascii():
+        return text.replace("\t", " ")
+    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+
+
+_DASH_PAUSE = re.compile(r"—+|(?<!\S)[-–]+(?!\S)|(?<=[^\W\d_])–+(?=[^\W\d_])")
+_BRACKET = re.compile(r"(?P<phone>\s*\(\d{3}\)\s?\d{3}-\d{4})|\s*[(\[]\s*|\s*[)\]]")
+"""Brackets, but not those of an American area code: "(555) 123-4567"."""
+
+
+def _bracket(match: re.Match[str]) -> str:
+    return match["phone"] or _PAUSE
+
+
+_RUN = re.compile(r"(?:\s*" + _PAUSE + r")+\s*")
+_UNSPOKEN = (
+    (re.compile(r"^([\"']?)" + _PAUSE), r"\1"),  # nothing to pause after
+    (re.compile(_PAUSE + r"$"), ""),
+    (re.compile(_PAUSE + r"(?=[,.;:!?]|[\"'](?:\s|$|[,.;:!?]))"), ""),  # the writer's mark wins
+    (re.compile(r"(?<=[,.;:!?])" + _PAUSE), " "),
+)
+
+
+def pauses(text: str) -> str:
+    """Dashes used as pauses and brackets become commas; an ellipsis stays "...".
+
+    Where a pause meets the writer's own punctuation or the text's edge it is dropped, so
+    the writer's commas and stops are never doubled, moved or lost.
+    """
+    if not any(ch in text for ch in "—–-()[]"):
+        return text
+    marked = _BRACKET.sub(_bracket, _DASH_PAUSE.sub(_PAUSE, text))
+    if _PAUSE not in marked:
+        return text
+    marked = _RUN.sub(_PAUSE, marked)
+    for pattern, replacement in _UNSPOKEN:
+        marked = pattern.sub(replacement, marked)
+    return marked.replace(_PAUSE, ", ").strip()
