@@ -46,10 +46,10 @@ class Case(NamedTuple):
 
 
 def read_golden(path: Path = GOLDEN_FILE) -> list[Case]:
-    """The cases of a `written<TAB>spoken<TAB>class` file; lines starting with # are comments."""
+    """The cases of a `written<TAB>spoken<TAB>class` file; lines starting "# " are comments."""
     cases = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.startswith("# "):
             continue
         written, spoken, kind = line.split("\t")
         cases.append(Case(written, tuple(spoken.split(" || ")), kind))
@@ -224,7 +224,7 @@ def _spoken_vocabulary() -> frozenset[str]:
 
 
 VOCABULARY = _spoken_vocabulary()
-_EDGE = "\"'.,;:!?()[]"
+_EDGE = "\"'.,;:!?()[]#@"
 _WORDS = re.compile(r"[\s\"'()\[\]/]+|\.\.\.")
 """What separates words: spaces, quotes, brackets (pauses), slashes and an ellipsis."""
 

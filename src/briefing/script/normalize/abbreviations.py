@@ -1,5 +1,5 @@
 """Titles and ranks before a name (Mr, Prof, Lt Col, Det Insp), Saint and Street, Jr and
-Sr, e.g., i.e., etc., vs, approx., c., &, and dotted acronyms (U.S. → US)."""
+Sr, e.g., i.e., etc., vs, approx., c., &; dotted acronyms (U.S.) stay as written."""
 
 from __future__ import annotations
 
@@ -95,13 +95,6 @@ def _street(match: re.Match[str]) -> str | None:
     return keep_stop("Street", match)
 
 
-def _acronym(match: re.Match[str]) -> str:
-    """ "U.S." → "US": letters for the voice to spell; the stop stays only at the text's end,
-    where it also ends the sentence."""
-    letters = match[0].replace(".", "")
-    return letters + ("." if match.string[match.end() :].strip(" \"')") == "" else "")
-
-
 _FOLLOWED = r"(?=[\s,;:)\]\"']|$)"
 
 RULES = (
@@ -139,10 +132,5 @@ RULES = (
             ("kilometres" if m["u"] == "km" else "metres")
             + (" per hour" if m["t"] == "h" else " per second")
         ),
-    ),
-    Rule(
-        "dotted acronym",
-        r"(?<![^\s\"'(\[])(?:[A-Z]\.){2,}(?=[\s\"')\],;:!?-]|$)(?![-'’]\d|['’](?!s\b))",
-        _acronym,
     ),
 )

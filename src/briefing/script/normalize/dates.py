@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from briefing.script.normalize.numbers import is_year
-from briefing.script.normalize.scanner import L, R, Rule, keep_stop, word_before
+from briefing.script.normalize.scanner import L, R, Rule, keep_stop, word_before, words_after
 from briefing.script.normalize.words import cardinal, ordinal, year
 
 MONTHS = (
@@ -105,9 +105,48 @@ def _iso(match: re.Match[str]) -> str | None:
     return spoken
 
 
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def _weekday_day(match: re.Match[str]) -> str | None:
+    """ "Saturday 5, Monday 7 and Saturday 9 November": a weekday and a day whose month
+    comes later in the sentence is "Saturday the fifth"."""
+    if not any(month_name(w) in MONTHS for w in words_after(match, 12)):
+        return None
+    return f"{match['w']} the {ordinal(int(match['d']))}"
+
+
+def _day_list(match: re.Match[str]) -> str:
+    """ "5 and 9 November" → "the fifth and ninth of November"."""
+    first, second = ordinal(int(match["d"])), ordinal(int(match["d2"]))
+    spoken = f"{_the(match)}{first} {match['j']} {second} of {month_name(match['m'])}"
+    if match["y"]:
+        spoken += f"{match['c'] or ''} {_year(match['y'])}"
+    return keep_stop(spoken, match)
+
+
 _DAY_SPAN = r"(?:[-–](?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
 
 RULES = (
+    Rule(
+        "day and day month",
+        L
+        + _DAY.format("d")
+        + r" (?P<j>and|or) "
+        + _DAY.format("d2")
+        + r"\s(?:of\s)?"
+        + _MONTH.format("m")
+        + r"(?:(?P<c>,)?\s"
+        + _YEAR
+        + r")?"
+        + R,
+        _day_list,
+    ),
+    Rule(
+        "weekday and day",
+        r"\b(?P<w>" + "|".join(WEEKDAYS) + r") " + _DAY.format("d") + R + r"(?!\s(?:of\s)?[A-Z])",
+        _weekday_day,
+    ),
     Rule(
         "day month",
         L

@@ -54,7 +54,7 @@ CURRENCIES = {
     "CHF": Currency("Swiss franc", "Swiss francs"),
 }
 _CUR = r"(?:US\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|£|\$|€|¥|₹|\bRs\.?\s?|\bCHF\s?)"
-_SCALE = r"(?:\s?(?:" + SCALE + r")\b|\s(?:thousand|million|billion|trillion)\b)"
+_SCALE = r"(?:\s?(?:" + SCALE + r"|thousand|million|billion|trillion)\b)"
 
 
 def _amount(tag: str, currency_required: bool) -> str:

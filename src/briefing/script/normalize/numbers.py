@@ -150,8 +150,10 @@ def _slash(match: re.Match[str]) -> str | None:
 
 
 def _is_score(match: re.Match[str]) -> bool:
-    near = {*words_before(match, 5), *(w.lower() for w in words_after(match, 3))}
-    return bool(near & SPORT) or "half-time" in match.string
+    after = [w.lower() for w in words_after(match, 3)]
+    if after[:1] in (["up"], ["down"]):
+        return True  # "still 1-0 up", "from 2-0 down"
+    return bool({*words_before(match, 5), *after} & SPORT) or "half-time" in match.string
 
 
 def _score_number(value: int) -> str:

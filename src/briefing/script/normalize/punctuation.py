@@ -24,11 +24,16 @@ _TRANSLATE = {
 _PAUSE = "\ue000"  # a private-use character: where a pause comma may go
 
 
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,;:!?](?:\s|$))")
+
+
 def clean_unicode(text: str) -> str:
-    """NFC (accents kept), straight quotes, plain spaces, no invisible characters."""
-    if text.isascii():
-        return text.replace("\t", " ")
-    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    """NFC (accents kept), straight quotes, plain spaces, no invisible characters, and no
+    space before a comma or other clause mark (a typo: "on Sunday , January 30")."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = text.replace("\t", " ")
+    return _SPACE_BEFORE_MARK.sub("", text) if " " in text else text
 
 
 _DASH_PAUSE = re.compile(r"—+|(?<!\S)[-–]+(?!\S)|(?<=[^\W\d_])–+(?=[^\W\d_])")

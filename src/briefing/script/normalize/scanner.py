@@ -26,11 +26,13 @@ other comma after a number is punctuation (`in 2014, 2015`)."""
 PREFIXES = "mid pre post anti non over under early late sub ex all top pro".split()
 """Words a number may be joined to by a hyphen: "mid-2026", "pre-2008", "under-21s"."""
 L = (
+    r"(?=[-−'’\d½¼¾⅓⅔⅕⅛⅜⅝⅞])"  # cheap first: every token L starts is a number
     r"(?:(?<![\w.,/:$£€¥₹#@+°−–-])(?<![^\s(\[\"]['’])|"
     + "|".join(rf"(?<=\b{p}-)|(?<=\b{p.capitalize()}-)" for p in PREFIXES)
     + ")"
 )
-"""A token starts here: not inside a word or a number (`mid-2026` may keep its prefix)."""
+"""A token starts here: not inside a word or a number (`mid-2026` may keep its prefix).
+Every rule that uses it starts with a digit, a sign, an apostrophe ('90s) or a fraction."""
 
 R = (
     r"(?![\w%°′″£$€¥₹#@+]"  # a letter, digit, unit or symbol glued on

@@ -13,7 +13,7 @@ from briefing.script.normalize.scanner import (
     word_after,
     word_before,
 )
-from briefing.script.normalize.words import cardinal_int
+from briefing.script.normalize.words import cardinal, cardinal_int
 
 ZONES = frozenset(
     "BST GMT UTC ET EST EDT PT PST PDT CT CST CDT MT MST MDT CET CEST EET EEST WET IST JST "
@@ -101,7 +101,23 @@ _TWELVE = (
     + R
 )
 
+
+def _seconds(match: re.Match[str]) -> str:
+    """ "0.142s" → "zero point one four two seconds"; "1m28.659s" → "one minute
+    twenty-eight point six five nine seconds"."""
+    seconds = f"{cardinal(match['s'])} {'second' if match['s'] == '1' else 'seconds'}"
+    if match["min"] is None:
+        return seconds
+    minutes = int(match["min"])
+    return f"{cardinal_int(minutes)} {'minute' if minutes == 1 else 'minutes'} {seconds}"
+
+
 RULES = (
+    Rule(
+        "seconds",
+        L + r"(?:(?P<min>\d{1,2})m(?=\d))?(?P<s>\d+\.\d+|(?<=m)\d{1,2})s\b" + R,
+        _seconds,
+    ),
     Rule("twelve-hour time", _TWELVE, _twelve),
     Rule("24-hour time", L + r"(?P<h>[0-2]?\d):(?P<m>[0-5]\d)" + R, _twenty_four),
     Rule(

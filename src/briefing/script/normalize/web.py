@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from briefing.script.normalize.codes import code_number
 from briefing.script.normalize.scanner import L, R, Rule, word_before
 from briefing.script.normalize.words import cardinal_int, digits
 
@@ -26,9 +25,9 @@ _SAID = {".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "at", "+
 _PART = re.compile(r"([./_@+-])")
 
 
-def say_address(text: str) -> str | None:
-    """ "bbc.co.uk/news" → "bbc dot co dot uk slash news"; None if a part mixes letters
-    and digits (an identifier nobody reads out)."""
+def say_address(text: str) -> str:
+    """ "bbc.co.uk/news" → "bbc dot co dot uk slash news"; a number in it is said as a
+    number, an identifier mixing letters and digits is left as written."""
     words = []
     for part in _PART.split(text):
         if not part:
@@ -39,9 +38,7 @@ def say_address(text: str) -> str | None:
             words.append(
                 cardinal_int(int(part)) if len(part) <= 4 and part[0] != "0" else digits(part)
             )
-        elif any(ch.isdigit() for ch in part):
-            return None
-        else:
+        else:  # words, and identifiers as written ("5lZc4ufFWk")
             words.append(part)
     return " ".join(words)
 
@@ -55,14 +52,12 @@ def _email(match: re.Match[str]) -> str | None:
     return say_address(match[0])
 
 
-def _handle(match: re.Match[str]) -> str | None:
-    spoken = say_address(match["h"])
-    return None if spoken is None else f"at {spoken}"
+def _handle(match: re.Match[str]) -> str:
+    return f"at {say_address(match['h'])}"
 
 
 def _hashtag(match: re.Match[str]) -> str:
-    parts = re.split(r"(\d+)", match["t"])
-    return "hashtag " + " ".join(code_number(p) if p.isdigit() else p for p in parts if p)
+    return "hashtag " + match["t"]  # the tag as written: "#dday80" is "hashtag dday80"
 
 
 def _phone(match: re.Match[str]) -> str | None:
@@ -95,7 +90,7 @@ RULES = (
     Rule(
         "handle", r"(?<![\w@&.+%°$£€¥₹])@(?P<h>[A-Za-z_][A-Za-z0-9_]{0,30})(?![\w@])" + R, _handle
     ),
-    Rule("hashtag", r"(?<![\w&#.+%°$£€¥₹])#(?P<t>[A-Za-z_]+\d*)" + R, _hashtag),
+    Rule("hashtag", r"(?<![\w&#.+%°$£€¥₹])#(?P<t>[A-Za-z_]\w*)(?![\w@#])", _hashtag),
     Rule(
         "phone",
         r"(?<![\w+])(?:\+\d{1,3}(?:\s\(0\))?(?:[\s-]" + _GROUP + r"){2,4}"
