@@ -101,7 +101,7 @@ def parse_html(data: bytes, url: str | None = None, charset: str | None = None) 
     standfirst = _standfirst(html, getattr(document, "description", None), paragraphs)
     if standfirst:
         paragraphs.insert(0, standfirst)
-    if not paragraphs:
+    if not any(_reads(p) for p in paragraphs):
         raise ContentError(
             "no article found in the HTML page",
             hint="give the page of a single article, not a home or index page",
@@ -191,6 +191,12 @@ def _split_related(blocks: list[_Block]) -> tuple[list[str], list[str]]:
         in_list = False
         body.append(block.text)
     return body, related
+
+
+def _reads(paragraph: str) -> bool:
+    """A sentence of some words: there is something to read, not only labels."""
+    words = len(paragraph.split())
+    return words >= 20 or (words >= 6 and paragraph.rstrip("\"'”’)").endswith((".", "!", "?")))
 
 
 def _is_prose(line: str) -> bool:
