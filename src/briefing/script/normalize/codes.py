@@ -53,7 +53,7 @@ def _number_letters(match: re.Match[str]) -> str | None:
 
 
 def _boeing(match: re.Match[str]) -> str:
-    spoken = f"{match['b']} {digits(match['n'])}"
+    spoken = f"{match['b']} {digits(match['n'])}" if match["b"] else digits(match["n"])
     if match["v"]:
         spoken += " " + cardinal_int(int(match["v"]))
     return spoken
@@ -63,7 +63,8 @@ RULES = (
     Rule("formula", r"(?<![\w-])(?:CO2|H2O|NO2|SO2|CH4|N2O|PM2\.5)(?![\w.]\w)", _code),
     Rule(
         "Boeing",
-        r"\b(?P<b>Boeing)\s(?P<n>7[0-9]7)(?:-(?P<v>\d00))?" + R,
+        r"\b(?:(?P<b>Boeing)\s|(?=7\d7 (?:Max|MAX|Dreamliner)\b))(?P<n>7[0-9]7)(?:-(?P<v>\d00))?"
+        + R,
         _boeing,
     ),
     Rule(

@@ -64,8 +64,8 @@ def _phone(match: re.Match[str]) -> str | None:
     text = match[0]
     groups = re.findall(r"\d+", text)
     count = sum(map(len, groups))
-    if count < 9 or count > 15:
-        return None
+    if count < (8 if text.startswith("0") else 9) or count > 15:
+        return None  # "0800 1111" has eight digits; "1-800-273-8255" eleven
     spoken = ", ".join(digits(g) for g in groups)
     return ("plus " if text.startswith("+") else "") + spoken
 
