@@ -82,7 +82,6 @@ RULES: tuple[Rule, ...] = (
 """Every rule, in the order the scanner asks them."""
 
 _SCANNER = Scanner(RULES)
-_NEEDS_SCAN = frozenset("0123456789½¼¾⅓⅔⅕⅛⅜⅝⅞&@#+.")
 
 
 def normalize(text: str, lexicon: Lexicon | None = None) -> str:
