@@ -97,6 +97,13 @@ def _street(match: re.Match[str]) -> str | None:
 
 _FOLLOWED = r"(?=[\s,;:)\]\"']|$)"
 
+IRISH_COUNTIES = (
+    "Antrim Armagh Carlow Cavan Clare Cork Derry Donegal Down Dublin Fermanagh Galway Kerry "
+    "Kildare Kilkenny Laois Leitrim Limerick Londonderry Longford Louth Mayo Meath Monaghan "
+    "Offaly Roscommon Sligo Tipperary Tyrone Waterford Westmeath Wexford Wicklow"
+).split()
+"""After which "Co" or "Co." is "County" ("Co. Derry"); elsewhere it may be a company."""
+
 RULES = (
     Rule("title", _title_pattern(), _title),
     Rule("street", r"(?<=\S )St\b(?:\.(?!\.))?(?!\s+[A-Z])", _street),
@@ -110,6 +117,7 @@ RULES = (
     Rule("that is", r"(?<![\w./])(?:i\.e\.|ie(?=,))" + _FOLLOWED, lambda m: "that is"),
     Rule("et cetera", r"(?<![\w.])etc\." + _FOLLOWED, lambda m: keep_stop("et cetera", m)),
     Rule("versus", r"\b(?:vs\b\.?|(?<=[A-Za-z] )v\.?(?= [A-Z]))(?=\s)", lambda m: "versus"),
+    Rule("county", r"\bCo\b\.?(?= (?:" + "|".join(IRISH_COUNTIES) + r")\b)", lambda m: "County"),
     Rule("approximately", r"\bapprox\b(?:\.(?!\.))?(?=\s)", lambda m: "approximately"),
     Rule("circa", r"\b(?:c|ca)\.\s?(?=\d)", lambda m: "circa "),
     Rule(

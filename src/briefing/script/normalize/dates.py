@@ -66,6 +66,10 @@ def _month_day(match: re.Match[str]) -> str:
     spoken = f"{month_name(match['m'])} {ordinal(int(match['d']))}"
     if match["d2"]:
         spoken += f" to {ordinal(int(match['d2']))}"
+    if match["m3"]:  # "May 5-August 24"
+        spoken += f" to {month_name(match['m3'])} {ordinal(int(match['d3']))}"
+    if match["more"]:  # "June 21, 23 and 25", "September 6 and 8", "June 1 to 12"
+        spoken += _LIST_DAY.sub(lambda m: m[1] + ordinal(int(m[2])), match["more"])
     if match["y"]:
         spoken += f"{match['c'] or ''} {_year(match['y'])}"
     return spoken
@@ -126,6 +130,21 @@ def _day_list(match: re.Match[str]) -> str:
 
 
 _DAY_SPAN = r"(?:[-–](?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_MORE_DAYS = (
+    r"(?P<more>(?:,\s"
+    + _DAY_NUMBER
+    + r"(?![\d,.]\d))*\s(?:and|or|to|until|through)\s"
+    + _DAY_NUMBER
+    + r"(?![\d:.]\d)(?!\s(?:"
+    + "|".join(MONTHS)
+    + r")))?"
+)
+"""More days of the same month after the first: "June 21, 23 and 25", "from June 1 to 12"."""
+_LIST_DAY = re.compile(r"(\s|,\s)(" + r"[12]\d|3[01]|0?[1-9]" + r")(?:st|nd|rd|th)?\b")
+_OTHER_MONTH = (
+    r"(?:[-–](?P<m3>" + "|".join(MONTHS) + r")\s(?P<d3>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
+)
 
 RULES = (
     Rule(
@@ -167,7 +186,9 @@ RULES = (
         + r"\s"
         + _DAY.format("d")
         + _DAY_SPAN
+        + _OTHER_MONTH
         + R
+        + _MORE_DAYS
         + r"(?:(?P<c>,)?\s"
         + _YEAR
         + r")?",

@@ -29,10 +29,18 @@ SCALES = {
 }
 SCALE = r"(?:k|mn|m|bn|tn)"
 
+COUNT_NOUNS = frozenset(
+    "years months weeks days hours minutes seconds people children men women staff workers "
+    "employees jobs homes houses households families residents pupils students patients cases "
+    "deaths votes voters members troops soldiers passengers visitors fans miles metres meters "
+    "kilometres feet tonnes acres hectares pence pounds dollars euros times".split()
+)
+"""Nouns after which four digits count things ("1272 years") rather than name a year."""
+
 SPORT = frozenset(
     "won win wins winning beat beats beaten beating drew draw draws drawn lost lose loses "
     "losing victory victories defeat defeats defeated lead leads led leading score scores "
-    "scored scoreline trailing trailed thrashing thrashed half-time aggregate goal goals "
+    "scored scoreline trailing trailed thrashing thrashed half-time halftime aggregate goal goals "
     "match game final semi-final quarter-final equaliser winner rout hammered edged "
     "came comeback".split()
 )
@@ -153,7 +161,14 @@ def _is_score(match: re.Match[str]) -> bool:
     after = [w.lower() for w in words_after(match, 3)]
     if after[:1] in (["up"], ["down"]):
         return True  # "still 1-0 up", "from 2-0 down"
-    return bool({*words_before(match, 5), *after} & SPORT) or "half-time" in match.string
+    if bool({*words_before(match, 5), *after} & SPORT):
+        return True
+    if re.search(r"\bhalf[- ]?time\b", match.string, re.IGNORECASE):
+        return True
+    return bool(_SCORE_BEFORE.search(match.string[: match.start()]))  # "6-4 6-3": a set's score
+
+
+_SCORE_BEFORE = re.compile(r"\b\d{1,2}[-–]\d{1,2}\)?,?\s+$")
 
 
 def _score_number(value: int) -> str:
@@ -188,6 +203,9 @@ def _ordinal(match: re.Match[str]) -> str:
 
 
 def _plain(match: re.Match[str]) -> str:
+    after = words_after(match, 1)
+    if after and after[0].lower() in COUNT_NOUNS:
+        return cardinal(match["n"])  # "in 1272 years", "1500 people": a count, not a year
     return number(match["n"], _last_word(match))
 
 
@@ -199,7 +217,7 @@ RULES = (
     ),
     Rule("vulgar fraction", L + r"(?:(?P<w>\d+)\s?)?(?P<v>[½¼¾⅓⅔⅕⅛⅜⅝⅞])" + R, _vulgar),
     Rule("mixed fraction", L + r"(?P<w>\d+) (?P<a>\d{1,2})/(?P<b>\d{1,3})" + R, _mixed),
-    Rule("percent", L + r"(?P<n>" + NUM + r")\s?(?:%|pc\b)" + R, _percent),
+    Rule("percent", L + r"(?P<n>" + NUM + r")\s?(?:%|pc\b|percent\b)" + R, _percent),
     Rule("slash", L + r"(?P<a>\d{1,4})/(?P<b>\d{1,4})" + R, _slash),
     Rule(
         "span",

@@ -37,6 +37,8 @@ def clean_unicode(text: str) -> str:
 
 
 _DASH_PAUSE = re.compile(r"—+|(?<!\S)[-–]+(?!\S)|(?<=[^\W\d_])–+(?=[^\W\d_])")
+_SPACED_SPAN = re.compile(r"(?<=\d) [-–] (?=\d)")
+"""A hyphen spaced between two numbers ("60 - 80 mph") joins a span; it is not a pause."""
 _BRACKET = re.compile(r"(?P<phone>\s*\(\d{3}\)\s?\d{3}-\d{4})|\s*[(\[]\s*|\s*[)\]]")
 """Brackets, but not those of an American area code: "(555) 123-4567"."""
 
@@ -62,6 +64,7 @@ def pauses(text: str) -> str:
     """
     if not any(ch in text for ch in "—–-()[]"):
         return text
+    text = _SPACED_SPAN.sub("-", text)
     marked = _BRACKET.sub(_bracket, _DASH_PAUSE.sub(_PAUSE, text))
     if _PAUSE not in marked:
         return text

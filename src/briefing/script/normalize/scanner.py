@@ -19,12 +19,17 @@ from briefing.script.normalize.words import NUMBER_WORDS
 
 Handler = Callable[[re.Match[str]], "str | None"]
 
-NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+NUM = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 """A number as written: separators are commas before exactly three digits (`1,234`); any
-other comma after a number is punctuation (`in 2014, 2015`)."""
+other comma after a number is punctuation (`in 2014, 2015`). Indian grouping (`3,94,493`)
+is a number too."""
 
-PREFIXES = "mid pre post anti non over under early late sub ex all top pro".split()
-"""Words a number may be joined to by a hyphen: "mid-2026", "pre-2008", "under-21s"."""
+PREFIXES = (
+    "mid pre post anti non over under early late sub ex all top pro then once former near"
+    " record semi multi"
+).split()
+"""Words a number may be joined to by a hyphen: "mid-2026", "pre-2008", "under-21s",
+"the then-164 Apple Stores"."""
 L = (
     r"(?=[-−'’\d½¼¾⅓⅔⅕⅛⅜⅝⅞])"  # cheap first: every token L starts is a number
     r"(?:(?<![\w.,/:$£€¥₹#@+°−–-])(?<![^\s(\[\"]['’])|"

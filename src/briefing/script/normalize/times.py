@@ -103,8 +103,8 @@ _TWELVE = (
 
 
 def _seconds(match: re.Match[str]) -> str:
-    """ "0.142s" → "zero point one four two seconds"; "1m28.659s" → "one minute
-    twenty-eight point six five nine seconds"."""
+    """ "0.142s" → "zero point one four two seconds"; "1m28.659s" and "1:28.659s" → "one
+    minute twenty-eight point six five nine seconds"."""
     seconds = f"{cardinal(match['s'])} {'second' if match['s'] == '1' else 'seconds'}"
     if match["min"] is None:
         return seconds
@@ -115,7 +115,7 @@ def _seconds(match: re.Match[str]) -> str:
 RULES = (
     Rule(
         "seconds",
-        L + r"(?:(?P<min>\d{1,2})m(?=\d))?(?P<s>\d+\.\d+|(?<=m)\d{1,2})s\b" + R,
+        L + r"(?:(?P<min>\d{1,2})[m:](?=\d))?(?P<s>\d+\.\d+|(?<=m)\d{1,2})s\b" + R,
         _seconds,
     ),
     Rule("twelve-hour time", _TWELVE, _twelve),

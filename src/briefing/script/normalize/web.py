@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.script.normalize.scanner import L, R, Rule, word_before
+from briefing.script.normalize.scanner import L, R, Rule, word_before, words_before
 from briefing.script.normalize.words import cardinal_int, digits
 
 CALL_WORDS = frozenset(
@@ -70,6 +70,13 @@ def _phone(match: re.Match[str]) -> str | None:
     return ("plus " if text.startswith("+") else "") + spoken
 
 
+def _local_phone(match: re.Match[str]) -> str | None:
+    """A number without its area code after "call", "ring" or "on": "call the council 237 5089"."""
+    if not set(words_before(match, 3)) & CALL_WORDS:
+        return None
+    return ", ".join(digits(g) for g in match[0].split())
+
+
 def _emergency(match: re.Match[str]) -> str | None:
     if word_before(match) not in CALL_WORDS:
         return None
@@ -101,4 +108,5 @@ RULES = (
         _phone,
     ),
     Rule("emergency number", L + r"(?:999|911|111|112|101|116\s123)" + R, _emergency),
+    Rule("local phone", L + r"\d{3,4} \d{4}" + R, _local_phone),
 )

@@ -33,6 +33,7 @@ Run from the repository root (re-runnable; it overwrites its outputs):
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -98,10 +99,8 @@ def page_text(browser, html: Path) -> str:
         except PlaywrightTimeout:
             # DOMContentLoaded never fired: take what has been parsed.
             print(f"  {html.name}: no domcontentloaded, using what is parsed", file=sys.stderr)
-        try:
+        with contextlib.suppress(PlaywrightTimeout):
             page.wait_for_load_state("load", timeout=LOAD_TIMEOUT_MS)
-        except PlaywrightTimeout:
-            pass
         page.clock.run_for(SETTLE_MS)
         text = page.evaluate("() => document.body ? document.body.innerText : ''")
         return text or ""
