@@ -1,6 +1,6 @@
 """Turn a page and a headline selection into a `Script`: a pure function, no I/O.
 
-Every spoken sentence is normalised for speech (`normalize.py`) and split into whole
+Every spoken sentence is normalised for speech (the `normalize/` package) and split into whole
 sentences; titles stay as written, for chapters and show notes.
 """
 

@@ -134,13 +134,26 @@ def _mixed(match: re.Match[str]) -> str | None:
     return f"{cardinal(match['w'])} and {part}"
 
 
+def _end_year(first: str, second: str) -> int | None:
+    """The year a span from `first` ends in, the second year said in full as a reader does:
+    2019-20 and 2019/20 end in 2020, 1999-00 in 2000, 2019-2021 in 2021; None if not a span
+    of years."""
+    if len(first) != 4 or not is_year(first) or not re.fullmatch(r"\d{2}|\d{4}", second):
+        return None
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    if len(second) == 2 and end <= start:
+        end += 100  # 1999-00
+    return end if end > start else None
+
+
 def _slash(match: re.Match[str]) -> str | None:
     """2/3 a fraction, 2025/26 a season, 5/1 odds, 9/11 and 24/7 said as two numbers."""
     first, second = match["a"], match["b"]
     top, bottom = int(first), int(second)
-    if len(first) == 4 and is_year(first) and len(second) in (2, 4):
-        tail = year(int(second)) if len(second) == 4 else cardinal_int(bottom)
-        return f"{year(top)} to {tail}"
+    end = _end_year(first, second)
+    if end is not None:
+        return f"{year(top)} to {year(end)}"
     after = [w.lower() for w in words_after(match, 2)]
     if _last_word(match) in ("at", "odds") or "odds" in (*words_before(match, 4), *after):
         return f"{cardinal_int(top)} to {cardinal_int(bottom)}"
@@ -179,10 +192,9 @@ def _span(match: re.Match[str]) -> str | None:
     """2019-2021 and 2019-20 spans of years, 10-15 a span, 3-1 a score near a sporting word."""
     first, second = match["a"], match["b"]
     suffix = " per cent" if match["pc"] else ""
-    if is_year(first) and re.fullmatch(r"\d{2}|\d{4}", second):
-        full = first[:2] + second if len(second) == 2 else second
-        if int(full) > int(first):
-            return f"{year(int(first))} to {year(int(full))}"
+    end = _end_year(first, second)
+    if end is not None:
+        return f"{year(int(first))} to {year(end)}"
     plain = first.isdigit() and second.isdigit()
     if plain and not suffix and len(first) <= 2 and len(second) <= 2 and _is_score(match):
         a, b = int(first), int(second)
