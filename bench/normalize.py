@@ -1,9 +1,10 @@
-"""Speech normalisation: speed per sentence and accuracy on the golden and dev sets.
+"""Speech normalisation: speed per sentence and accuracy on the golden, dev and unseen sets.
 
     python bench/normalize.py [--repeat 20] [--wrong]
 
-Normalises every sentence of tests/data/golden.tsv and bench/data/news-dev.tsv (both
-`written<TAB>spoken<TAB>...`, `#` lines skipped) `--repeat` times with the shipped
+Normalises every sentence of tests/data/golden.tsv and of bench/data/news-dev.tsv,
+news-unseen-1.tsv and news-unseen-2.tsv (all `written<TAB>spoken<TAB>...`, `#` lines
+skipped) `--repeat` times with the shipped
 lexicon, and prints Markdown: per-sentence mean, median and p95 in milliseconds (each
 sentence's time is its median over the repeats), and the share of sentences fully right
 (exact string match; a spoken column may hold alternatives separated by ` || `, any of
@@ -24,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "golden": ROOT / "tests" / "data" / "golden.tsv",
     "news-dev": ROOT / "bench" / "data" / "news-dev.tsv",
+    "news-unseen-1": ROOT / "bench" / "data" / "news-unseen-1.tsv",
+    "news-unseen-2": ROOT / "bench" / "data" / "news-unseen-2.tsv",
 }
 
 

@@ -27,7 +27,8 @@ The house style is docs/spoken-style.md. A paragraph goes through four steps, in
      "5C" as letters and before scales read "100m" as a million;
    - codes (`codes`): letters with numbers, "M25", "5G", "Boeing 737";
    - numbers (`numbers`): fractions, slashes, spans and scores, signs, decades,
-     ordinals, per cent, scales, and last a plain number.
+     ordinals, per cent, scales, and last a plain number;
+   - a slash between words (`punctuation`): "his/her" is "his or her", "and/or" is "and or".
    A token no rule can read with confidence is left exactly as written.
 
 A sentence that now starts with a number word gets a capital (the scanner does it where
@@ -44,6 +45,7 @@ from briefing.script.normalize import (
     measures,
     money,
     numbers,
+    punctuation,
     roman,
     times,
     web,
@@ -78,6 +80,7 @@ RULES: tuple[Rule, ...] = (
     *measures.RULES,
     *codes.RULES,
     *numbers.RULES,
+    *punctuation.RULES,
 )
 """Every rule, in the order the scanner asks them."""
 

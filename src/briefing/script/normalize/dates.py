@@ -129,14 +129,14 @@ def _day_list(match: re.Match[str]) -> str:
     return keep_stop(spoken, match)
 
 
-_DAY_SPAN = r"(?:[-–](?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
+_DAY_SPAN = r"(?:(?:\s?[-–]\s?|\sto\s)(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _MORE_DAYS = (
     r"(?P<more>(?:,\s"
     + _DAY_NUMBER
     + r"(?![\d,.]\d))*\s(?:and|or|to|until|through)\s"
     + _DAY_NUMBER
-    + r"(?![\d:.]\d)(?!\s(?:"
+    + r"\b(?![:.]\d|\s?[ap]\.?m\b|\s?o'clock)(?!\s(?:"
     + "|".join(MONTHS)
     + r")))?"
 )

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from briefing.script.normalize.numbers import SCALE, SCALES
-from briefing.script.normalize.scanner import NUM, L, R, Rule, word_after, word_before
+from briefing.script.normalize.scanner import NUM, L, R, Rule, word_after, words_before
 from briefing.script.normalize.words import cardinal, cardinal_int
 
 
@@ -81,12 +81,20 @@ def _scale_word(scale: str | None) -> str:
 
 
 def _is_adjective(match: re.Match[str]) -> bool:
+    """ "a £5m contract", "the council's £2m scheme", "an extra £9m grant": an amount
+    between a determiner (perhaps with one adjective after it) and a noun."""
     after = word_after(match)
-    before = word_before(match)
+    before = words_before(match, 2)
+    determined = bool(before) and (
+        before[-1] in ADJECTIVE_AFTER
+        or before[-1].endswith(("'s", "’s"))
+        or (len(before) == 2 and before[0] in ("a", "an") and before[1].isalpha())
+    )
     return (
-        (before in ADJECTIVE_AFTER or before.endswith(("'s", "’s")))
+        determined
         and after.isalpha()
         and after.lower() not in NOT_A_NOUN
+        and not after.lower().endswith("ed")  # "the £575m needed": a participle, not a noun
         and not after.isupper()
     )
 

@@ -28,6 +28,7 @@ SCALES = {
     "tn": "trillion",
 }
 SCALE = r"(?:k|mn|m|bn|tn)"
+_SCALE_WORD = "million|billion|trillion"  # glued on: "6.2million"
 
 COUNT_NOUNS = frozenset(
     "years months weeks days hours minutes seconds people children men women staff workers "
@@ -45,6 +46,12 @@ SPORT = frozenset(
     "came comeback".split()
 )
 """Words near a score that make `3-1` a score ("three-one") rather than a span."""
+
+CRICKET = frozenset(
+    "wicket wickets overs innings bowled bowler bowling batted batting batsman batter "
+    "declared runs test tests odi t20 cricket".split()
+)
+"""Words near `4-32` or `138-6` that make it wickets and runs: "four for thirty-two"."""
 
 VULGAR = {
     "½": (1, 2),
@@ -97,11 +104,12 @@ def _negative(match: re.Match[str]) -> str:
 
 
 def _percent(match: re.Match[str]) -> str:
-    return cardinal(match["n"]) + " per cent"
+    return ("minus " if match["neg"] else "") + cardinal(match["n"]) + " per cent"
 
 
 def _scale(match: re.Match[str]) -> str:
-    return f"{cardinal(match['n'])} {SCALES[match['s']]}"
+    """ "5m", "5bn", and a scale word glued on: "6.2million"."""
+    return f"{cardinal(match['n'])} {SCALES[match['s']] if match['s'] else match['w']}"
 
 
 def _times(match: re.Match[str]) -> str:
@@ -178,10 +186,35 @@ def _is_score(match: re.Match[str]) -> bool:
         return True
     if re.search(r"\bhalf[- ]?time\b", match.string, re.IGNORECASE):
         return True
+    if _TEAM_BEFORE.search(match.string, 0, match.start()) and _TEAM_AFTER.match(
+        match.string, match.end()
+    ):
+        return True  # "Arsenal 2-1 Chelsea": a result between two names
+    if _SCORE_AFTER.match(match.string, match.end()):
+        return True  # "4-6 7-5": the first set's score
     return bool(_SCORE_BEFORE.search(match.string[: match.start()]))  # "6-4 6-3": a set's score
 
 
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}[-–]\d{1,2}\)?,?\s+$")
+_TEAM_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\s$")
+_TEAM_AFTER = re.compile(r"\s[A-Z]")
+_SCORE_AFTER = re.compile(r",?\s+\d{1,2}[-–]\d{1,2}\b")
+
+
+_SPAN_BEFORE = frozenset("aged ages age from between rose fell up down by".split())
+
+
+def _is_cricket(match: re.Match[str]) -> bool:
+    """Bowling figures (4-32) and a total (138-6) in a cricket report: wickets are one side,
+    at most ten, and runs the other, more than ten."""
+    low, high = sorted((int(match["a"]), int(match["b"])))
+    if low > 10 or high <= 10 or high > 999:
+        return False
+    after = words_after(match, 1)
+    if _last_word(match) in _SPAN_BEFORE or (after and after[0].lower() in COUNT_NOUNS):
+        return False  # "aged 5-11", "from 5-15", "5-15 years": a span even in a cricket report
+    near = {*words_before(match, 12), *(w.lower() for w in words_after(match, 12))}
+    return bool(near & CRICKET)
 
 
 def _score_number(value: int) -> str:
@@ -196,6 +229,8 @@ def _span(match: re.Match[str]) -> str | None:
     if end is not None:
         return f"{year(int(first))} to {year(end)}"
     plain = first.isdigit() and second.isdigit()
+    if plain and not suffix and _is_cricket(match):
+        return f"{cardinal_int(int(first))} for {cardinal_int(int(second))}"
     if plain and not suffix and len(first) <= 2 and len(second) <= 2 and _is_score(match):
         a, b = int(first), int(second)
         if a == b:
@@ -229,7 +264,7 @@ RULES = (
     ),
     Rule("vulgar fraction", L + r"(?:(?P<w>\d+)\s?)?(?P<v>[½¼¾⅓⅔⅕⅛⅜⅝⅞])" + R, _vulgar),
     Rule("mixed fraction", L + r"(?P<w>\d+) (?P<a>\d{1,2})/(?P<b>\d{1,3})" + R, _mixed),
-    Rule("percent", L + r"(?P<n>" + NUM + r")\s?(?:%|pc\b|percent\b)" + R, _percent),
+    Rule("percent", L + r"(?P<neg>[-−])?(?P<n>" + NUM + r")\s?(?:%|pc\b|percent\b)" + R, _percent),
     Rule("slash", L + r"(?P<a>\d{1,4})/(?P<b>\d{1,4})" + R, _slash),
     Rule(
         "span",
@@ -239,7 +274,11 @@ RULES = (
     Rule("negative", r"(?<![\w.,)])[-−](?P<n>" + NUM + r")" + R, _negative),
     Rule("decade", L + r"['’]?(?P<d>(?:1\d|20)\d0|[1-9]0)['’]?s\b" + R, _decade),
     Rule("ordinal", L + r"(?P<n>\d+)(?:st|nd|rd|th)" + R, _ordinal),
-    Rule("scale", L + r"(?P<n>" + NUM + r")\s?(?P<s>" + SCALE + r")\b" + R, _scale),
+    Rule(
+        "scale",
+        L + r"(?P<n>" + NUM + r")(?:\s?(?P<s>" + SCALE + r")|(?P<w>" + _SCALE_WORD + r"))\b" + R,
+        _scale,
+    ),
     Rule("times", L + r"(?P<n>" + NUM + r")x(?:(?P<by>\d+)\b)?" + R, _times),
     Rule("plus", L + r"(?P<n>" + NUM + r")\+(?![\w+])", _plus),
     Rule("number", L + r"(?P<n>" + NUM + r")" + R, _plain),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from briefing.script.normalize.scanner import Rule
+
 _TRANSLATE = {
     **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " "),
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
@@ -37,8 +39,27 @@ def clean_unicode(text: str) -> str:
 
 
 _DASH_PAUSE = re.compile(r"—+|(?<!\S)[-–]+(?!\S)|(?<=[^\W\d_])–+(?=[^\W\d_])")
-_SPACED_SPAN = re.compile(r"(?<=\d) [-–] (?=\d)")
-"""A hyphen spaced between two numbers ("60 - 80 mph") joins a span; it is not a pause."""
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SPACED_SPAN = re.compile(
+    r"(?<![\d,.])(?P<a>"
+    + _NUMBER
+    + r")(?P<th>st|nd|rd|th)? [-–] (?P<b>"
+    + _NUMBER
+    + r")(?![\d,.]\d)"
+)
+"""A hyphen spaced between two numbers, the second the larger ("60 - 80 mph", "18th - 26th
+October") or both under 100 (a score, "2 - 1"), joins them; between others ("3,026,695 –
+2,770,939 of whom") it is a pause."""
+
+
+def _spaced_span(match: re.Match[str]) -> str:
+    first, second = (float(match[k].replace(",", "")) for k in "ab")
+    small = all(re.fullmatch(r"\d{1,2}", match[k]) for k in "ab")  # "Arsenal 2 - 1 Chelsea"
+    if second <= first and not small:
+        return match[0]
+    return f"{match['a']}{match['th'] or ''}-{match['b']}"
+
+
 _BRACKET = re.compile(r"(?P<phone>\s*\(\d{3}\)\s?\d{3}-\d{4})|\s*[(\[]\s*|\s*[)\]]")
 """Brackets, but not those of an American area code: "(555) 123-4567"."""
 
@@ -64,7 +85,7 @@ def pauses(text: str) -> str:
     """
     if not any(ch in text for ch in "—–-()[]"):
         return text
-    text = _SPACED_SPAN.sub("-", text)
+    text = _SPACED_SPAN.sub(_spaced_span, text)
     marked = _BRACKET.sub(_bracket, _DASH_PAUSE.sub(_PAUSE, text))
     if _PAUSE not in marked:
         return text
@@ -72,3 +93,25 @@ def pauses(text: str) -> str:
     for pattern, replacement in _UNSPOKEN:
         marked = pattern.sub(replacement, marked)
     return marked.replace(_PAUSE, ", ").strip()
+
+
+_PRONOUNS = frozenset("he she his her hers him they them their".split())
+
+
+def _word_slash(match: re.Match[str]) -> str:
+    """ "his/her" is "his or her"; between other words ("the Walesby/Tealby area", "and/or",
+    "AC/DC") the slash is not said: a voice would read it as "slash"."""
+    first, second = match["a"], match["b"]
+    if first.lower() in _PRONOUNS and second.lower() in _PRONOUNS:
+        return f"{first} or {second}"
+    return f"{first} {second}"
+
+
+RULES = (
+    Rule(
+        "word slash",
+        r"(?<![\w/.@#-])(?P<a>[A-Za-z][A-Za-z'-]*[A-Za-z])/(?P<b>[A-Za-z][A-Za-z'-]*[A-Za-z])(?![\w/.@]\w)",
+        _word_slash,
+    ),
+)
+"""Rules the scanner asks last, once no address, code or number has taken the text."""
