@@ -192,3 +192,41 @@ def test_date_lines(line: str, expected: dt.date | None) -> None:
 )
 def test_furniture_is_judged_by_whole_line(line: str, kind: LineKind) -> None:
     assert classify(line) is kind
+
+
+_FEATURE = (
+    "Harbour Times\n\n"
+    "Lifeboat crew mark 150 years of rescues on the Tyne\n\n"
+    "The station at Tynemouth launched its first boat in 1876, and its volunteers have saved "
+    "more than 1,000 lives since.\n\n"
+    "Jo Pike: Coxswain since 2019.\n\n"
+    "Jo Pike joined the crew at 17 and has been on more than 300 shouts. She still works full "
+    "time as an electrician in North Shields.\n\n"
+    "{turns}"
+    "The anniversary will be marked with a service at the priory on Saturday and an open day "
+    "at the station, where the new boat will be on show.\n"
+)
+
+
+def test_a_name_and_a_role_alone_is_a_portraits_caption() -> None:
+    page = parse_text_page(_FEATURE.format(turns="Jo Pike: We go out whatever the weather.\n\n"))
+    said = " ".join(page.article.paragraphs)
+    assert "Coxswain since 2019" not in said
+    assert "Jo Pike: We go out whatever the weather." in said  # a quote: it has a verb
+    assert "has been on more than 300 shouts" in said
+
+
+def test_in_a_transcript_a_name_and_a_short_phrase_is_a_turn() -> None:
+    turns = "".join(
+        f"{name}: {words}\n\n"
+        for name, words in [
+            ("Sam Hale", "How did the first launch go?"),
+            ("Jo Pike", "It was rough, we had a force eight on the bar and the boat was new."),
+            ("Sam Hale", "And the second?"),
+            ("Jo Pike", "Much calmer, and we were home by ten."),
+        ]
+    )
+    page = parse_text_page(_FEATURE.format(turns=turns))
+    said = " ".join(page.article.paragraphs)
+    assert "Jo Pike: Coxswain since 2019." in said
+    assert "Sam Hale: And the second?" in said

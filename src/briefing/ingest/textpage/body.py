@@ -12,9 +12,9 @@ from briefing.ingest.textpage.lines import BULLET, Line, is_dated
 _MAX_GAP = 6
 """Non-prose lines (sub-headings, captions) a body may hold between two paragraphs."""
 _PARAGRAPHS_BEFORE_BYLINE = 3
+"""A byline or date after this many paragraphs starts another article."""
 _OPENING_PARAGRAPHS = 2
 """A byline after at most this many paragraphs of prose ends the page's header."""
-"""A byline or date after this many paragraphs starts another article."""
 _COMMENTS = re.compile(
     r"\b(?:comments?|kommentar\w*|commentaires?|ergänzungen|thoughts? on|reactions|leave a reply"
     r"|über den autor)\b",
@@ -23,6 +23,20 @@ _COMMENTS = re.compile(
 _CAPTION_WORDS = 12
 _LABELLED = re.compile(r"^[^:]{1,30}:\s")
 """A label and its value ("Truth: 45% of NFL fans…", "Q3 revenue: £6.41bn"), not a caption."""
+_NAME = r"(?P<name>[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,3}): "
+_NAME_LABEL = re.compile(_NAME)
+_PORTRAIT = re.compile(_NAME + r"(?P<role>[^:?!\"“”]{3,100}?)\.?$")
+"""A portrait's caption: a person's name and who they are ("Facundo Pieres: Professional
+Argentine polo player.")."""
+_SAYS = frozenset(
+    "i we you he she it they this that is are was were be been will would can could has have "
+    "had do does did must should may might not ich wir sie er es ist sind war hat haben wird "
+    "nicht je nous vous il elle est sont était a ont sera pas".split()
+)
+"""Words that make a name's line a quote or a speaker's turn ("Smith: We will win.")."""
+_TURNS = 3
+"""Lines giving a speaker's name and their words that make a page a transcript, where a name
+and a short phrase is a turn too ("Korinna Hennig: Aus China.")."""
 _QUOTES = re.compile(r"[«»„“”]")
 _INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,}$|^[A-ZÄÖÜ]{2,5}\.$")
 _MAX_TAIL = 3
@@ -109,9 +123,9 @@ def _opens_comments(line: Line) -> bool:
 
 def after_opening_byline(lines: list[Line], start: int, end: int) -> int:
     """Where the body starts when a byline and its date, or a date line, stand among its
-    first lines: after them. What
-    came before is the headline's part of the page (a standfirst, a site's blurb about its
-    articles), and is read as the headline's, or not at all."""
+    first lines: after them. What came before is the headline's part of the page (a
+    standfirst, a site's blurb about its articles), and is read as the headline's, or not
+    at all."""
     prose_seen = 0
     for i in range(start, end):
         bylined = lines[i].byline and any(is_dated(x) for x in lines[i : i + 3])
@@ -151,7 +165,9 @@ def _with_tail(lines: list[Line], end: int) -> int:
 
 def paragraphs(lines: Sequence[Line]) -> list[str]:
     """The body's lines that are article: prose, sentences and sub-headings. A long line
-    that is not a sentence is a photo's caption (sub-headings are short)."""
+    that is not a sentence is a photo's caption (sub-headings are short), and so is a
+    name and a role, unless the page is a transcript."""
+    transcript = sum(_is_turn(line.text) for line in lines) >= _TURNS
     return [
         BULLET.sub("", line.text)
         for line in lines
@@ -164,4 +180,20 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
             or _QUOTES.search(line.text)  # a heading that quotes, not a photo's caption
         )
         and not _INITIALS.match(line.text)  # a paper's initials under a byline ("F.A.Z.")
+        and not (not transcript and _is_portrait(line.text))
     ]
+
+
+def _is_portrait(text: str) -> bool:
+    """ "Malcolm Borwick: World Polo Ambassador for Royal Salute.": a name and who they are,
+    no verb or pronoun that would make it a quote ("Smith: We will win.")."""
+    match = _PORTRAIT.match(text)
+    if match is None:
+        return False
+    role = match["role"].lower().split()
+    return len(role) <= 12 and not _SAYS & set(role)
+
+
+def _is_turn(text: str) -> bool:
+    """A speaker's name and what they said: "Christian Drosten: Na ja, es ist einfach…"."""
+    return _NAME_LABEL.match(text) is not None and not _is_portrait(text)
