@@ -92,7 +92,7 @@ def main() -> None:
     args = parser.parse_args()
     from briefing.audio import find_ffmpeg
     from briefing.ingest import load_page
-    from briefing.pipeline import BuildOptions, plan_episode
+    from briefing.plan import BuildOptions, plan_episode
 
     ffmpeg = find_ffmpeg()
     rows: list[str] = []

@@ -20,7 +20,7 @@ import pytest
 from briefing.ingest import load_page
 from briefing.ingest.textpage import parse_text_page
 from briefing.models import Page
-from briefing.pipeline import BuildOptions, plan_episode
+from briefing.plan import BuildOptions, plan_episode
 from briefing.script.normalize import normalize, shipped_lexicon
 
 from .conftest import DATA

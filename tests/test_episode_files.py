@@ -21,7 +21,7 @@ from mutagen.mp3 import MP3
 from PIL import Image
 
 from briefing.ingest import load_page
-from briefing.pipeline import BuildOptions, plan_episode
+from briefing.plan import BuildOptions, plan_episode
 
 from .conftest import LONDON, TINY, run_cli
 

@@ -12,7 +12,7 @@ from briefing.cache import SpeechCache
 from briefing.engines.piper import PiperEngine, PiperSettings
 from briefing.ingest import load_page
 from briefing.ingest.language import article_text, detect_language
-from briefing.pipeline import BuildOptions, check_language, plan_episode
+from briefing.plan import BuildOptions, check_language, plan_episode
 from briefing.synth import synthesize
 
 from .conftest import DATA, LONDON, TINY, run_cli

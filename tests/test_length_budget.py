@@ -8,7 +8,7 @@ from pathlib import Path
 from mutagen.mp3 import MP3
 
 from briefing.ingest import load_page
-from briefing.pipeline import BuildOptions, estimate_ms, plan_episode
+from briefing.plan import BuildOptions, estimate_ms, plan_episode
 
 from .conftest import LONDON, TINY, run_cli
 

@@ -147,22 +147,22 @@ def test_notes_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_pages_language_is_detected_once(
     fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing import pipeline
+    from briefing import plan
 
     calls: list[str] = []
-    real = pipeline.detect_language
+    real = plan.detect_language
 
     def counting(text: str, models: Path | None = None) -> str | None:
         calls.append(text)
         return real(text, models)
 
-    monkeypatch.setattr(pipeline, "detect_language", counting)
+    monkeypatch.setattr(plan, "detect_language", counting)
     text = "The council voted on Tuesday to rebuild the bridge over the river by spring. " * 3
     for _ in range(2):
-        options, notes = pipeline.check_language(text, pipeline.BuildOptions())
-        assert (options, notes) == (pipeline.BuildOptions(), ())  # English: joe reads it
+        options, notes = plan.check_language(text, plan.BuildOptions())
+        assert (options, notes) == (plan.BuildOptions(), ())  # English: joe reads it
     assert len(calls) == 1
-    pipeline.check_language(text, pipeline.BuildOptions(use_cache=False))
+    plan.check_language(text, plan.BuildOptions(use_cache=False))
     assert len(calls) == 2  # --no-cache: nothing remembered, nothing read back
 
 

@@ -11,14 +11,8 @@ from briefing.config import ShowConfig
 from briefing.errors import ContentError, UsageError
 from briefing.ingest import load_headlines, load_page
 from briefing.ingest.language import article_text
-from briefing.pipeline import (
-    BuildOptions,
-    Note,
-    build_episode,
-    check_language,
-    episode_file,
-    plan_episode,
-)
+from briefing.pipeline import build_episode, episode_file
+from briefing.plan import BuildOptions, Note, check_language, plan_episode
 from briefing.publish.publisher import publish
 from briefing.script.build import DEFAULT_SHOW
 

@@ -1,0 +1,29 @@
+"""The `briefing` command line: the only package that prints or exits.
+
+group.py    the command group, its help, errors as one line and an exit code
+options.py  options several commands share, and reading PAGE with them
+console.py  log lines and the progress bar on stderr
+episode.py  headlines, script, build, listen
+feed.py     publish, daily, serve
+tools.py    voices, cache, inspect
+"""
+
+from __future__ import annotations
+
+import signal
+from typing import Any
+
+from briefing.cli import episode, feed, tools  # noqa: F401  (each registers its commands)
+from briefing.cli.group import cli
+
+__all__ = ["cli", "main"]
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> None:
+    """Entry point of the `briefing` console script."""
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    cli(prog_name="briefing")

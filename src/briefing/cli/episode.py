@@ -1,0 +1,204 @@
+"""Commands that read a page and make an episode of it: headlines, script, build, listen."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefing.cli.console import configure_logging, progress_display
+from briefing.cli.group import cli
+from briefing.cli.options import (
+    making_options,
+    options_from,
+    page_options,
+    read_page,
+    say_notes,
+    script_options,
+)
+from briefing.files import atomic_path
+from briefing.ingest.language import article_text
+from briefing.pipeline import build_episode
+from briefing.plan import check_language, plan_episode
+from briefing.script import parse_selection
+from briefing.script.scriptfile import load_script, write_script
+
+
+@cli.command()
+@click.argument("page", metavar="PAGE")
+@page_options
+def headlines(page: str, fmt: str | None, title: str | None, headlines_from: str | None) -> None:
+    """List the numbered headlines of PAGE that a round-up can include.
+
+    PAGE is a file (plain text, HTML, Markdown or JSON), "-" for standard input, or a URL.
+    """
+    parsed = read_page(page, fmt, title, headlines_from)
+    if not parsed.headlines:
+        click.echo("(the page lists no headlines)", err=True)
+    for number, headline in enumerate(parsed.headlines, start=1):
+        click.echo(f"{number:>3}  {headline.title}")
+
+
+@cli.command()
+@click.argument("page", metavar="PAGE")
+@page_options
+@script_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write the script to FILE (Markdown you can edit and build with --script).",
+)
+def script(
+    page: str,
+    fmt: str | None,
+    title: str | None,
+    headlines_from: str | None,
+    spec: str | None,
+    show_file: Path | None,
+    show_name: str | None,
+    keep_duplicates: bool,
+    max_minutes: float | None,
+    output: Path | None,
+) -> None:
+    """Print the exact words an episode of PAGE would speak, without making audio.
+
+    Numbers, money, dates, times, units and titles are written as they will be said. With
+    -o, the script goes to an editable file instead: one sentence per line, a heading per
+    story. Fix a sentence or a pronunciation, then `briefing build --script FILE`.
+    """
+    parsed = read_page(page, fmt, title, headlines_from)
+    options = options_from(
+        show_file, show_name, keep_duplicates=keep_duplicates, max_minutes=max_minutes
+    )
+    plan = plan_episode(parsed, spec, options)
+    say_notes(plan.notes)
+    text = write_script(plan.script)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with atomic_path(output) as temp:
+        temp.write_text(text, encoding="utf-8")
+    click.echo(str(output))
+
+
+@cli.command()
+@click.argument("page", metavar="[PAGE]", required=False)
+@click.option(
+    "--script",
+    "script_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Build exactly this script (from `briefing script -o FILE`) instead of a PAGE.",
+)
+@page_options
+@script_options
+@click.option(
+    "--voice",
+    metavar="NAME",
+    help="Voice of the anchor: intro, lead story and outro (default: the show's, else joe).",
+)
+@click.option(
+    "--headline-voice", metavar="NAME", help="Voice for the headline round-up (default: --voice)."
+)
+@click.option(
+    "--fallback",
+    metavar="NAME",
+    help="If a voice fails for good (gTTS offline, say), re-voice the whole episode with NAME.",
+)
+@making_options
+def build(
+    page: str | None,
+    script_file: Path | None,
+    fmt: str | None,
+    title: str | None,
+    headlines_from: str | None,
+    spec: str | None,
+    show_file: Path | None,
+    show_name: str | None,
+    keep_duplicates: bool,
+    max_minutes: float | None,
+    voice: str | None,
+    headline_voice: str | None,
+    fallback: str | None,
+    language: str | None,
+    output_dir: Path,
+    no_cache: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Make an episode of PAGE: its lead story, then the chosen headlines; or of a script
+    file you edited (--script FILE).
+
+    PAGE is a file (plain text, HTML, Markdown or JSON), "-" for standard input, or a URL.
+
+    Near-duplicate headlines are left out (and said so) unless --keep-duplicates. Writes
+    OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
+    art and one chapter per story, and prints its path. An existing episode is replaced
+    only once the new one is complete. Progress goes to stderr: a bar on a terminal,
+    plain lines otherwise.
+    """
+    if (page is None) == (script_file is None):
+        raise click.UsageError("give either a PAGE or --script FILE")
+    if script_file and (spec or max_minutes or show_name or keep_duplicates):
+        raise click.UsageError(
+            "-H, --max-minutes, --show-name and --keep-duplicates shape a "
+            "script from a page; a --script file is built as written"
+        )
+    interactive = sys.stderr.isatty() and not verbose
+    configure_logging(verbose, quiet, interactive)
+    options = options_from(
+        show_file,
+        show_name,
+        output_dir=output_dir,
+        voice=voice,
+        headline_voice=headline_voice,
+        fallback=fallback,
+        language=language,
+        keep_duplicates=keep_duplicates,
+        max_minutes=max_minutes,
+        use_cache=not no_cache,
+    )
+    plan = None
+    if script_file is not None:
+        episode_script = load_script(script_file)
+        options, language_notes = check_language(" ".join(episode_script.sentences), options)
+        say_notes(language_notes, quiet)
+    else:
+        assert page is not None
+        parsed = read_page(page, fmt, title, headlines_from)
+        parse_selection(spec, len(parsed.headlines))  # a bad spec fails before anything else
+        options, language_notes = check_language(article_text(parsed.article), options)
+        say_notes(language_notes, quiet)
+        plan = plan_episode(parsed, spec, options)
+        say_notes(plan.notes, quiet)
+        episode_script = plan.script
+    with progress_display(interactive, quiet) as progress:
+        episode, notes = build_episode(episode_script, options, progress, plan)
+    say_notes(notes, quiet)
+    click.echo(str(episode.path))
+
+
+@cli.command()
+@click.argument("page", metavar="PAGE")
+@functools.partial(page_options, round_up=False)
+@click.option(
+    "--show",
+    "show_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Show file (show.toml).",
+)
+@click.option("--voice", metavar="NAME", help="The voice (default: the show's, else joe).")
+@making_options
+@click.pass_context
+def listen(ctx: click.Context, **params: Any) -> None:
+    """Make a single-article episode of PAGE: the article read in full, no round-up.
+
+    The same episode and files as `briefing build PAGE -H none`.
+    """
+    ctx.invoke(build, spec="none", headlines_from=None, **params)

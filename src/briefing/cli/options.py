@@ -1,0 +1,129 @@
+"""Options that several commands share, and reading PAGE with them."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefing.config import ShowConfig, load_show
+from briefing.ingest import FORMATS, load_headlines, load_page
+from briefing.models import Page
+from briefing.plan import DEFAULT_OUTPUT_DIR, BuildOptions, Note, with_show_name
+
+HEADLINES_HELP = (
+    "Headlines for the round-up, numbered as `briefing headlines` shows them: "
+    "numbers and ranges (1,3,5-7), 'all' or 'none'. Default: the first five distinct ones."
+)
+
+
+def read_page(
+    source: str, fmt: str | None = None, title: str | None = None, headlines_from: str | None = None
+) -> Page:
+    page = load_page(source, fmt, title)
+    if headlines_from:
+        page = dataclasses.replace(page, headlines=tuple(load_headlines(headlines_from)))
+    return page
+
+
+def page_options(command: Callable[..., Any], round_up: bool = True) -> Callable[..., Any]:
+    """Options that say how to read PAGE (and, with `round_up`, where its headlines come
+    from), shared by every command that reads one."""
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            help="The page's format (default: detected).",
+        ),
+        click.option(
+            "--title", metavar="TEXT", help="The article's headline (for text without one)."
+        ),
+    ]
+    if round_up:
+        options.append(
+            click.option(
+                "--headlines-from",
+                metavar="SOURCE",
+                help="Headlines for the round-up from an RSS/Atom feed or a text file (one per "
+                "line), a path or a URL, instead of the page's own list.",
+            )
+        )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def script_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that shape the script, shared by `script` and `build`."""
+    options = [
+        click.option("-H", "--headlines", "spec", metavar="SPEC", help=HEADLINES_HELP),
+        click.option(
+            "--show",
+            "show_file",
+            metavar="FILE",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Show file (show.toml): name, host, templates, voices, lexicon.",
+        ),
+        click.option(
+            "--show-name", metavar="NAME", help="Show name (default: the page's masthead)."
+        ),
+        click.option(
+            "--keep-duplicates",
+            is_flag=True,
+            help="Keep headlines that repeat another chosen one or the lead story.",
+        ),
+        click.option(
+            "--max-minutes",
+            type=click.FloatRange(min=0, min_open=True),
+            metavar="N",
+            help="Keep the lead story and as many headlines as fit in N minutes.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def options_from(show_file: Path | None, show_name: str | None, **fields: Any) -> BuildOptions:
+    show = load_show(show_file) if show_file else ShowConfig()
+    return with_show_name(BuildOptions(show=show, **fields), show_name)
+
+
+def making_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options of commands that make an episode: `build` and `listen`."""
+    options = [
+        click.option(
+            "--lang",
+            "language",
+            metavar="CODE",
+            help="The page's language (en, de, ...) instead of detecting it.",
+        ),
+        click.option(
+            "-o",
+            "--output-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=DEFAULT_OUTPUT_DIR,
+            show_default=True,
+            help="Where the episode is written.",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            help="Synthesise every sentence again; store no speech or notes.",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr."),
+        click.option("-v", "--verbose", is_flag=True, help="Log every sentence as it is spoken."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def say_notes(notes: tuple[Note, ...], quiet: bool = False) -> None:
+    if not quiet:
+        for note in notes:
+            click.echo(f"note: {note.text}", err=True)

@@ -1,0 +1,169 @@
+"""Commands about the tool itself and what it made: voices, cache, inspect."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import click
+
+from briefing.cli.group import cli
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def voices(as_json: bool) -> None:
+    """List voice presets: engine, language, and whether each works right now.
+
+    Presets are TOML files in your config directory's voices/ folder (shown below) or
+    shipped with briefing; yours override shipped ones of the same name.
+    """
+    from briefing.engines.voices import preset_dirs, scan_presets, user_voices_dir
+
+    presets, broken = scan_presets()
+    rows = [
+        {
+            "name": p.name,
+            "engine": p.engine,
+            "language": p.language,
+            "description": p.description,
+            "problem": p.settings.problem(),
+            "path": str(p.path),
+        }
+        for p in presets.values()
+    ]
+    rows += [
+        {
+            "name": path.stem,
+            "engine": "?",
+            "language": "?",
+            "description": "",
+            "problem": f"broken preset: {error.message}",
+            "path": str(path),
+        }
+        for path, error in broken.items()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table()
+    for column in ("voice", "engine", "language", "description", "works now"):
+        table.add_column(column)
+    for row in rows:
+        status = "yes" if row["problem"] is None else f"no: {row['problem']}"
+        table.add_row(row["name"], row["engine"], row["language"], row["description"], status)
+    console = Console(width=max(100, Console().width))
+    console.print(table)
+    console.print(f"Your presets go in {user_voices_dir()}")
+    console.print("Read from: " + ", ".join(str(d) for d in preset_dirs()), soft_wrap=True)
+
+
+@cli.group()
+def cache() -> None:
+    """The speech cache: every spoken sentence, so rebuilds cost only the join and encode.
+
+    It lives in $BRIEFING_CACHE_DIR or your cache directory (~/.cache/briefing/speech on
+    Linux) and is kept under $BRIEFING_CACHE_MAX_MB megabytes (default 1024), oldest
+    entries first out. Beside the sentences it keeps small notes (the gain found for an
+    episode's exact audio, a page's language), so an unchanged rebuild measures nothing,
+    and models made ready on first use (about 130 MB; --no-cache builds use them too): each
+    Piper voice split for decoding long sentences in pieces, the language detector unpacked.
+    """
+
+
+@cache.command("info")
+def cache_info() -> None:
+    """Where the cache is, how many sentences it holds and its size."""
+    from briefing.cache import SpeechCache
+
+    store = SpeechCache.default()
+    info = store.info()
+    models = store.models()
+    model_bytes = sum(
+        f.stat().st_size for m in models for f in ([m] if m.is_file() else m.iterdir())
+    )
+    click.echo(f"location  {info.directory}")
+    click.echo(f"entries   {info.entries}")
+    click.echo(f"size      {info.bytes / 2**20:.1f} MiB of {info.max_bytes / 2**20:.0f} MiB")
+    click.echo(f"models    {len(models)} prepared ({model_bytes / 2**20:.0f} MiB)")
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Remove every cached sentence, the notes beside them and the prepared models."""
+    from briefing.cache import SpeechCache
+
+    store = SpeechCache.default()
+    models = len(store.models())
+    removed = store.clear()
+    click.echo(
+        f"removed {removed} cached sentences and {models} prepared "
+        + ("model" if models == 1 else "models")
+    )
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(seconds, 60)
+    return f"{int(minutes)}:{secs:06.3f}"
+
+
+@cli.command()
+@click.argument("mp3", metavar="EPISODE.mp3")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def inspect(mp3: str, as_json: bool) -> None:
+    """Show an episode's audio format, loudness (measured now, per ITU BS.1770), tags and
+    chapters."""
+    from briefing.audio.loudness import measure_file
+    from briefing.tags import read_episode
+
+    info = read_episode(Path(mp3))
+    loudness = measure_file(Path(mp3))
+    if as_json:
+        data = dataclasses.asdict(info)
+        data["loudness"] = {
+            "integrated_lufs": loudness.integrated_lufs,
+            "true_peak_dbtp": loudness.true_peak_dbtp,
+            "lra": loudness.lra,
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=max(100, Console().width))
+    channels = {1: "mono", 2: "stereo"}.get(info.channels, f"{info.channels} channels")
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column(style="bold")
+    summary.add_column()
+    summary.add_row("file", info.path)
+    summary.add_row(
+        "audio",
+        f"{_clock(info.duration_s)}  "
+        f"MP3 {info.bitrate_kbps} kbps, {info.sample_rate} Hz, {channels}",
+    )
+    summary.add_row(
+        "loudness",
+        f"{loudness.integrated_lufs:.1f} LUFS integrated, "
+        f"true peak {loudness.true_peak_dbtp:.1f} dBTP, range {loudness.lra:.1f} LU",
+    )
+    summary.add_row("tag", f"ID3v{info.id3_version}")
+    for key, value in info.tags.items():
+        summary.add_row(key, value)
+    if info.cover:
+        summary.add_row("cover", f"{info.cover['mime']}, {info.cover['bytes'] // 1024} kB")
+    console.print(summary)
+    chapters = Table(title=f"{len(info.chapters)} chapters", title_justify="left")
+    for column, justify in (
+        ("#", "right"),
+        ("start", "right"),
+        ("end", "right"),
+        ("title", "left"),
+    ):
+        chapters.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for n, chapter in enumerate(info.chapters, start=1):
+        chapters.add_row(str(n), _clock(chapter["start"]), _clock(chapter["end"]), chapter["title"])
+    console.print(chapters)

@@ -1,0 +1,239 @@
+"""Planning an episode from a page, before any audio: the options, the headlines kept (near
+duplicates and the length budget), the voices for the page's language, and the script.
+
+What a user should hear about (headlines dropped as duplicates or for length, a voice chosen
+for the page's language) comes back as `Note`s for the CLI to print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from briefing.audio import Pauses
+from briefing.cache import SpeechCache, prepared_models_dir
+from briefing.config import ShowConfig
+from briefing.engines.voices import APP_NAME, DEFAULT_VOICE, VoicePreset, load_presets, load_voice
+from briefing.errors import LanguageError
+from briefing.ingest.language import detect_language, language_name
+from briefing.models import Page, Script
+from briefing.script import build_script
+from briefing.script.dedupe import drop_near_duplicates
+from briefing.script.normalize import Lexicon, shipped_lexicon
+from briefing.script.select import DEFAULT_HEADLINES, parse_selection
+from briefing.synth import Cast, forget_preloaded, preload
+
+DEFAULT_OUTPUT_DIR = Path("output")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to make an episode: defaults < show file < command-line flags."""
+
+    output_dir: Path = DEFAULT_OUTPUT_DIR
+    show: ShowConfig = field(default_factory=ShowConfig)
+    voice: str | None = None
+    """The anchor (intro, lead story, outro); default the show's, else "joe"."""
+    headline_voice: str | None = None
+    """Reads the headline round-up; default the show's, else the anchor."""
+    fallback: str | None = None
+    """Re-voices the whole episode if a voice fails for good."""
+    language: str | None = None
+    """The page's language (ISO 639-1), instead of detecting it."""
+    keep_duplicates: bool = False
+    max_minutes: float | None = None
+    use_cache: bool = True
+    pauses: Pauses = field(default_factory=Pauses)
+
+    def cast(self) -> Cast:
+        anchor = load_voice(self.voice or self.show.voice or DEFAULT_VOICE)
+        headline_name = self.headline_voice or self.show.headline_voice
+        return Cast(anchor=anchor, headlines=load_voice(headline_name) if headline_name else None)
+
+    def lexicon(self) -> Lexicon:
+        """The shipped lexicon, then the user's (~/.config/briefing/lexicon.toml), then
+        the show's; later ones win."""
+        lexicon = shipped_lexicon()
+        own = Path(user_config_dir(APP_NAME)) / "lexicon.toml"
+        if own.is_file():
+            lexicon = lexicon | Lexicon.read(own)
+        show_lexicon = self.show.lexicon_path()
+        if show_lexicon is not None:  # named in the show file: it must be there
+            lexicon = lexicon | Lexicon.read(show_lexicon)
+        return lexicon
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the user should know about the episode, such as a headline left out."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The episode to make from a page: its script and what was left out, and why."""
+
+    page: Page
+    selection: tuple[int, ...]
+    script: Script
+    notes: tuple[Note, ...] = ()
+
+
+def plan_episode(
+    page: Page,
+    spec: str | None,
+    options: BuildOptions,
+    today: dt.date | None = None,
+) -> Plan:
+    """The script for `page` and the headlines `spec` chooses (see `parse_selection`).
+
+    Near-duplicate headlines are dropped unless kept; with the default choice (the first
+    five) the next distinct headlines take their places. With a length budget, only as
+    many headlines as the voices' speaking rates say will fit are kept.
+    """
+    today = today or dt.date.today()
+    notes: list[Note] = []
+    selection = parse_selection(spec, len(page.headlines))
+    if not options.keep_duplicates:
+        titles = [h.title for h in page.headlines]
+        if spec is None:  # the first five distinct headlines
+            selection, duplicates = drop_near_duplicates(
+                page.article.title, titles, range(len(titles)), limit=DEFAULT_HEADLINES
+            )
+        else:
+            selection, duplicates = drop_near_duplicates(page.article.title, titles, selection)
+        for dup in duplicates:
+            twin = "the lead story" if dup.kept is None else f"headline {dup.kept + 1}"
+            notes.append(
+                Note(
+                    f"left out headline {dup.dropped + 1} as a near-duplicate of {twin}: "
+                    f"{page.headlines[dup.dropped].title!r} (--keep-duplicates keeps it)"
+                )
+            )
+    lexicon = options.lexicon()
+
+    def script_for(chosen: tuple[int, ...]) -> Script:
+        return build_script(page, chosen, today=today, show=options.show, lexicon=lexicon)
+
+    script = script_for(selection)
+    if options.max_minutes is not None:
+        budget_ms = options.max_minutes * 60_000
+        rates = _rates(options.cast())
+        kept = selection
+        while kept and estimate_ms(script, rates, options.pauses) > budget_ms:
+            kept = kept[:-1]
+            script = script_for(kept)
+        notes += left_out(page, selection[len(kept) :], options.max_minutes, "estimated")
+        selection = kept
+    return Plan(page, selection, script, tuple(notes))
+
+
+def _rates(cast: Cast) -> dict[str, float]:
+    return {
+        "anchor": cast.anchor.settings.chars_per_second(),
+        "headlines": (cast.headlines or cast.anchor).settings.chars_per_second(),
+    }
+
+
+def estimate_ms(script: Script, rates: dict[str, float], pauses: Pauses) -> float:
+    """The episode's length from the voices' speaking rates and the pauses between parts."""
+    speech = 0.0
+    for story in script.stories:
+        rate = rates["headlines"] if story.kind.value == "headline" else rates["anchor"]
+        speech += 1000 * sum(len(s) for s in story.sentences) / rate
+    sentences = len(script.sentences)
+    paragraphs = sum(len(s.paragraphs) for s in script.stories)
+    gaps = (
+        pauses.head_ms
+        + pauses.tail_ms
+        + pauses.story_ms * (len(script.stories) - 1)
+        + pauses.paragraph_ms * (paragraphs - len(script.stories))
+        + pauses.sentence_ms * (sentences - paragraphs)
+    )
+    return speech + gaps
+
+
+def left_out(page: Page, indexes: tuple[int, ...], minutes: float, how: str) -> list[Note]:
+    return [
+        Note(
+            f"left out headline {i + 1} to keep within {minutes:g} minutes ({how}): "
+            f"{page.headlines[i].title!r}"
+        )
+        for i in indexes
+    ]
+
+
+def check_language(
+    text_sample: str, options: BuildOptions
+) -> tuple[BuildOptions, tuple[Note, ...]]:
+    """Voices that speak the language of `text_sample`.
+
+    If no voice was chosen (no --voice, none in the show file) and the default one does not
+    speak it, a voice that does is picked (offline voices first) and a note says so. A
+    chosen voice that does not speak it is a `LanguageError` naming the voices that do.
+    """
+    cast = options.cast()
+    code = options.language or _page_language(text_sample, options, cast)
+    if code is None:
+        forget_preloaded(keep=cast)
+        return options, ()
+    notes: tuple[Note, ...] = ()
+    chosen = options.voice or options.show.voice
+    if not chosen and cast.anchor.language_code != code:
+        speakers = [p for p in load_presets().values() if p.language_code == code]
+        speakers.sort(key=lambda p: (p.engine != "piper", p.name))
+        if speakers:
+            options = replace(options, voice=speakers[0].name)
+            cast = options.cast()
+            notes = (Note(f"the page is in {language_name(code)}; {speakers[0].name} reads it"),)
+    voices = cast.voices + ([load_voice(options.fallback)] if options.fallback else [])
+    for voice in voices:
+        if voice.language_code != code:
+            forget_preloaded()
+            raise _language_error(code, voice)
+    forget_preloaded(keep=cast)  # a voice picked for the language loads later
+    return options, notes
+
+
+def _page_language(text: str, options: BuildOptions, cast: Cast) -> str | None:
+    """The detected language, remembered in the cache's notes (loading the detector's
+    model takes longer than anything else in a rebuild of an unchanged page). While it
+    loads, the voices that will read the page unless its language says otherwise load too."""
+    cache = SpeechCache.default() if options.use_cache else None
+    key = hashlib.sha256(f"language:{text}".encode()).hexdigest()
+    note = cache.recall(key) if cache else None
+    if note and isinstance(note.get("code"), str):
+        return str(note["code"])
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload") as pool:
+        preload(cast, pool)
+        code = detect_language(text, prepared_models_dir())
+    if cache and code:
+        cache.remember(key, {"code": code})
+    return code
+
+
+def _language_error(code: str, voice: VoicePreset) -> LanguageError:
+    name = language_name(code)
+    speakers = sorted(p.name for p in load_presets().values() if p.language_code == code)
+    if speakers:
+        hint = f"voices that speak {name}: {', '.join(speakers)}; or --lang to override detection"
+    else:
+        hint = (
+            f"no voice preset speaks {name}; add one (gTTS speaks it with lang = {code!r}) "
+            "or give --lang to override detection"
+        )
+    return LanguageError(
+        f"the page is in {name} ({code}) but voice {voice.name!r} speaks {voice.language}",
+        hint=hint,
+    )
+
+
+def with_show_name(options: BuildOptions, name: str | None) -> BuildOptions:
+    """`options` with the show's name overridden (--show-name)."""
+    return options if name is None else replace(options, show=replace(options.show, name=name))
