@@ -26,14 +26,18 @@ def _pattern(*alternatives: str) -> re.Pattern[str]:
 
 
 _CREDIT_WORDS = (
-    r"(?:photo(?:graph)?s?|pictures?|image|video|graphic|illustration|credit|credits|source"
+    r"(?:photo(?:graph)?s?|pictures?|images?|video|graphic|illustration|credit|credits|source"
     r"|foto|fotos|bild|bilder|beitragsbild|titelbild|grafik|quelle"
     r"|crédits?(?: photo)?|légende|visuel)"
 )
+CREDIT_LABEL = re.compile(
+    rf"^\(?{_CREDIT_WORDS}(?: (?:credit|caption|source|copyright))?\s*:", re.IGNORECASE
+)
+"""A picture credit's label: "Photo: AP", "Bild: dpa", "(Foto: privat)"."""
 # The whole paragraph is a caption or credit: it starts with a credit label, or is a short
 # line ending in one ("… gehört zu den Unterstützern. Bild: dpa"; "… Photograph: Jo Ng/PA").
 _CAPTION = _pattern(
-    rf"^(?:{_CREDIT_WORDS})(?: (?:credit|caption|source|copyright))?\s*:",
+    CREDIT_LABEL.pattern,
     r"^(?:image|photo|picture|video) (?:caption|source|copyright|credit)\b",
     r"(?:^|[.!?)\s•])(?:photo(?:graph)?|picture|credits?|foto|bild|crédits?(?: photo)?)\s*:"
     r"\s*[^!?:]{1,80}$",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.ingest import prose
-from briefing.ingest.cleanup import is_boilerplate
+from briefing.ingest.cleanup import CREDIT_LABEL, is_boilerplate
 from briefing.ingest.dates import find_date
 from briefing.ingest.furniture import LineKind, classify
 
@@ -52,11 +52,6 @@ _LOWER_WORD = re.compile(r"[a-zäöüßéèàçâêîôû]+\s")
 _CELL_GAP = re.compile(r"\s{2,}")
 _FURNITURE_WORDS = re.compile(
     r"^(?:kommentare lesen(?: \(\d+\))?|zur startseite|\d+ beiträge|druckansicht|vorlesen)$",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"^(?:photo(?:graph)?s?|pictures?|images?|foto|bild|credits?|crédits?|quelle|source)\s*:"
-    r"|^\((?:photo|foto|bild|image)\s*:",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
@@ -120,7 +115,7 @@ def read_lines(text: str) -> list[Line]:
         )
         if lines and _CAPTION_LABEL.match(lines[-1].text):
             dropped = True  # the caption under an "Image caption," label
-        if attached and lines and _CREDIT.match(text) and not lines[-1].dropped:
+        if attached and lines and CREDIT_LABEL.match(text) and not lines[-1].dropped:
             lines[-1] = as_dropped(lines[-1])  # a caption, and its credit on the next line
         lines.append(Line(text, kind, reads, dropped, attached=attached))
     return lines
