@@ -15,8 +15,6 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-import justext
-
 GOOD = "good"
 NEAR_GOOD = "neargood"
 
@@ -28,6 +26,8 @@ _PARAMETERS = {"length_low": 40, "length_high": 100, "stopwords_low": 0.25, "sto
 
 @cache
 def _stoplist(language: str) -> frozenset[str]:
+    import justext  # on first use: 20 ms that commands reading no text page need not pay
+
     return frozenset(justext.get_stoplist(language))
 
 
@@ -50,6 +50,8 @@ def classes(lines: Sequence[str]) -> list[str]:
     if not lines:
         return []
     document = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    import justext
+
     paragraphs = justext.justext(
         f"<html><body>{document}</body></html>".encode(), stoplist_for(lines), **_PARAMETERS
     )

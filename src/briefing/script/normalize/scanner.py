@@ -11,9 +11,10 @@ Handlers look at their neighbours through the helpers here (`words_before`,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefing.script.normalize.words import NUMBER_WORDS
 
@@ -56,10 +57,12 @@ class Rule:
     name: str
     pattern: str
     handler: Handler
-    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.pattern))
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        """Compiled on first use, so that commands which never normalise (publish, serve,
+        --help) do not pay for it at start-up."""
+        return re.compile(self.pattern)
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -73,14 +76,19 @@ class Scanner:
     """All rules as one regular expression, asked in order at each match."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        for rule in rules:
+        self.rules = tuple(rules)
+
+    @functools.cached_property
+    def master(self) -> re.Pattern[str]:
+        """Every rule in one alternation, compiled on first use (about 40 ms)."""
+        for rule in self.rules:
             if rule.compiled.groups != len(rule.compiled.groupindex):
                 raise ValueError(f"rule {rule.name!r}: every group must be named or (?:...)")
-        self.rules = tuple(rules)
         alternatives = (
-            f"(?P<r{i}>{_NAMED_GROUP.sub('(?:', rule.pattern)})" for i, rule in enumerate(rules)
+            f"(?P<r{i}>{_NAMED_GROUP.sub('(?:', rule.pattern)})"
+            for i, rule in enumerate(self.rules)
         )
-        self.master = re.compile("|".join(alternatives))
+        return re.compile("|".join(alternatives))
 
     def _spoken(self, text: str, match: re.Match[str]) -> tuple[str, int] | None:
         start = match.start()
