@@ -22,7 +22,6 @@ from briefing.models import Headline
 
 _NOT_A_HEADLINE = re.compile(r"^(?:\(|(?:zu|re|aw|à propos de)\s*:)", re.IGNORECASE)
 """A parenthesis, or a reply to a comment ("Zu: …")."""
-_SENTENCE_BREAK = re.compile(r"[.!?] +[A-ZÄÖÜ]")
 _RANK = re.compile(r"^\d{1,2}\.?$")
 _CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 _MIN_HEADLINE_WORDS = 3
