@@ -140,6 +140,19 @@ _DATELINE = re.compile(
     r"|EFE|ANSA|CNN|BBC|epd|KNA|SDA|APA)\)\s*[-–—:]\s*"
 )
 _PHOTO_LINK = re.compile(r"\s*\bpic\.twitter\.com/\w+")
+# The signature under an embedded post: "— Dave Schukin (@schukin) July 3, 2019" (X/Twitter),
+# "A post shared by Jane Doe (@janedoe)" (Instagram). The article says who posted.
+_SIGNATURE = (
+    r"(?:[—–-]\s*[^()—–]{1,60}\(@[\w.]{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}"
+    r"|\ba post shared by\b.{0,60}\(@[\w.]{1,30}\))"
+)
+_POST_SIGNATURE = _pattern(rf"^{_SIGNATURE}$")
+_SIGNED_POST = _pattern(rf"\s*{_SIGNATURE}$")
+"""The same signature run onto the end of the post's text."""
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2})")
+"""Two sentences of an embedded post whose line break was lost: "accordingly.Notice"."""
+_FILE_SIZE = re.compile(r"^\(?\d+(?:[.,]\d+)?\s?(?:[kKMG]B|[kKMG]iB|Ko|Mo)\)?$")
+"""A download's size left alone on a line ("123 KB") by a link to a PDF or an MP3."""
 _CLOCK_END = re.compile(r"\s*[ap]\.m\.$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _DATE_LABEL = re.compile(r"\s+(?:report|feature|analysis|interview|update|news)$", re.IGNORECASE)
@@ -184,6 +197,8 @@ def is_boilerplate(text: str) -> bool:
         or is_call_to_action(text)
         or is_date_line(text)
         or bool(_HASHTAG_LINE.match(text))
+        or bool(_POST_SIGNATURE.search(text))
+        or bool(_FILE_SIZE.match(text))
         or (words <= _MAX_HOUSE_WORDS and bool(_HOUSE.search(text)))
         or (words <= _MAX_COOKIE_WORDS and bool(_COOKIES.search(text)))
     )
@@ -222,6 +237,7 @@ def tidy(
     title_key = _key(title) if title else None
     for paragraph in paragraphs:
         text = _DATELINE.sub("", _PHOTO_LINK.sub("", paragraph)).strip()
+        text = _GLUED_SENTENCE.sub(" ", _SIGNED_POST.sub("", text))
         if not text or is_furniture(text) or _about_the_site(text, publication):
             continue
         key = _key(text)

@@ -38,8 +38,26 @@ _TURNS = 3
 """Lines giving a speaker's name and their words that make a page a transcript, where a name
 and a short phrase is a turn too ("Korinna Hennig: Aus China.")."""
 _QUOTES = re.compile(r"[«»„“”]")
+_LEAD_IN = re.compile(r"\w{2,}:$")
+"""A line that leads into a quote, a post or a list ("…welcomed the vote on social
+media:"): captions do not end so."""
 _INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,}$|^[A-ZÄÖÜ]{2,5}\.$")
 _MAX_TAIL = 3
+"""Short lines of sentences after the last paragraph of prose that still belong to it."""
+_FULL_NAME = re.compile(r"^(?P<given>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+) (?=[a-z])")
+"""A line that opens with someone's given name and surname and goes on in lower case:
+"Tahir Della helped organize Berlin's new initiative". Captions name people in full;
+headlines and sub-headings call them by surname ("Della: the street names must go")."""
+_NOT_GIVEN_NAMES = frozenset(
+    "the a an this that these those our their his her its my your new old how why what when "
+    "where who after before as at in on for from with by der die das ein eine le la les un une "
+    "des".split()
+)
+_GALLERY_SLIDES = 3
+"""Times a gallery's title repeats, each over a slide's title and caption."""
+_SLIDE_LINES = 5
+"""Lines from one slide's repeated title to the next: the title, the slide's own title, a
+caption, a credit, a "read on" link."""
 """Short lines of sentences after the last paragraph of prose that still belong to it."""
 
 
@@ -166,11 +184,13 @@ def _with_tail(lines: list[Line], end: int) -> int:
 def paragraphs(lines: Sequence[Line]) -> list[str]:
     """The body's lines that are article: prose, sentences and sub-headings. A long line
     that is not a sentence is a photo's caption (sub-headings are short), and so is a
-    name and a role, unless the page is a transcript."""
+    name and a role, unless the page is a transcript, and a line that names someone in
+    full and says what they do. A picture gallery set in the body is left out."""
+    lines = _without_gallery(lines)
     transcript = sum(_is_turn(line.text) for line in lines) >= _TURNS
     return [
         BULLET.sub("", line.text)
-        for line in lines
+        for i, line in enumerate(lines)
         if line.is_text
         and (
             line.prose
@@ -178,10 +198,65 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
             or line.words < _CAPTION_WORDS
             or _LABELLED.match(line.text)
             or _QUOTES.search(line.text)  # a heading that quotes, not a photo's caption
+            or _LEAD_IN.search(line.text)
         )
         and not _INITIALS.match(line.text)  # a paper's initials under a byline ("F.A.Z.")
         and not (not transcript and _is_portrait(line.text))
+        and not _is_named_caption(lines, i)
     ]
+
+
+def _without_gallery(lines: Sequence[Line]) -> Sequence[Line]:
+    """The body without a picture gallery or a row of story cards copied into it: a title
+    or kicker repeated over every slide or card, each time straight followed by the slide's
+    or card's own title, then its caption or teaser. Everything from the first repeat to
+    the last one's caption goes."""
+    gone: set[int] = set()
+    for text in {line.text for line in lines if not line.is_sentence}:
+        repeats = [
+            i
+            for i in range(len(lines) - 1)
+            if lines[i].text == text and lines[i + 1].attached and i not in gone
+        ]
+        for run in _runs(repeats):
+            last = run[-1] + 2  # past the last slide's title
+            end = next((j + 1 for j in range(last, len(lines)) if lines[j].prose), last)
+            gone.update(range(run[0], end))
+    return [line for i, line in enumerate(lines) if i not in gone]
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Runs of at least `_GALLERY_SLIDES` indexes, each at most `_SLIDE_LINES` after the
+    one before: slides one after another, not a kicker that comes back pages later."""
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and i - runs[-1][-1] <= _SLIDE_LINES:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) >= _GALLERY_SLIDES]
+
+
+def _is_named_caption(lines: Sequence[Line], index: int) -> bool:
+    """A short line between paragraphs, not a sentence, that opens with someone's given
+    name and surname, when the article names them so too and then by surname alone
+    ("ISD spokesman Tahir Della told DW", "said Della"): a photo's caption. A company
+    ("Network Rail closes…") is not called by half its name."""
+    line = lines[index]
+    match = _FULL_NAME.match(line.text)
+    if (
+        match is None
+        or line.is_sentence
+        or line.words >= _CAPTION_WORDS
+        or match["given"].lower() in _NOT_GIVEN_NAMES
+        or not 0 < index < len(lines) - 1
+    ):
+        return False
+    given, surname = match["given"], re.escape(match["surname"])
+    prose = [x.text for x in lines if x is not line and x.prose]
+    in_full = re.compile(rf"\b{given} {surname}\b")
+    alone = re.compile(rf"(?<!\b{given} )\b{surname}\b")
+    return any(in_full.search(x) for x in prose) and any(alone.search(x) for x in prose)
 
 
 def _is_portrait(text: str) -> bool:
