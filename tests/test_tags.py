@@ -86,7 +86,8 @@ def test_ffmpeg_reads_every_chapter_in_playback_order(
     titles = ["x" * 90, "short", "m" * 40, "Long title with an ampersand & ümlauts " * 3, "z"]
     chapters = chapters_for(duration, titles)
     image = make_cover("Show", dt.date(2026, 1, 14), size=300) if with_images else None
-    write_tags(path, dataclasses.replace(tags_for(duration, chapters), chapter_image=image))
+    pictures = (image,) * len(chapters)
+    write_tags(path, dataclasses.replace(tags_for(duration, chapters), chapter_pictures=pictures))
     if with_images:
         assert all(c.sub_frames.getall("APIC") for c in ID3(path).getall("CHAP"))
     listed = ffmetadata_chapters(ffmpeg, path)

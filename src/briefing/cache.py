@@ -23,6 +23,7 @@ import os
 import shutil
 import struct
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,10 +140,14 @@ class SpeechCache:
     def _note_path(self, key: str) -> Path:
         return self.directory / "notes" / f"{key}.json"
 
-    def recall(self, key: str) -> dict[str, Any] | None:
-        """The note stored under `key`, or None if absent or unreadable."""
+    def recall(self, key: str, max_age_s: float | None = None) -> dict[str, Any] | None:
+        """The note stored under `key`, or None if absent, unreadable or (with `max_age_s`)
+        older than that."""
+        path = self._note_path(key)
+        if max_age_s is not None and time.time() - _mtime(path) > max_age_s:
+            return None
         try:
-            note = json.loads(self._note_path(key).read_text(encoding="utf-8"))
+            note = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return note if isinstance(note, dict) else None
@@ -156,6 +161,28 @@ class SpeechCache:
         for old in notes[MAX_NOTES:]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+    def _file_path(self, key: str) -> Path:
+        return self.directory / "files" / key
+
+    def keep(self, key: str, data: bytes) -> None:
+        """Store a small file made from a download (a chapter's picture), as notes are."""
+        path = self._file_path(key)
+        if self._write(path, data):
+            files = sorted(path.parent.iterdir(), key=_mtime, reverse=True)
+            for old in files[MAX_NOTES:]:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+    def kept(self, key: str, max_age_s: float) -> bytes | None:
+        """The file kept under `key` if it is younger than `max_age_s`."""
+        path = self._file_path(key)
+        if time.time() - _mtime(path) > max_age_s:
+            return None
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
 
     def _entries(self) -> list[tuple[Path, os.stat_result]]:
         found = []
@@ -200,7 +227,7 @@ class SpeechCache:
         for path, _ in entries:
             with contextlib.suppress(OSError):
                 path.unlink()
-        for note in self.directory.glob("notes/*.json"):
+        for note in [*self.directory.glob("notes/*.json"), *self.directory.glob("files/*")]:
             with contextlib.suppress(OSError):
                 note.unlink()
         for sub in self.directory.glob("*"):

@@ -37,7 +37,13 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def _coerce(value: Any, expected: Any, where: str) -> Any:
-    """`value` checked against a simple annotation: str, int, float, bool or X | None."""
+    """`value` checked against a simple annotation: str, int, float, bool, X | None, or
+    tuple[str, ...] (a list of text, or one text)."""
+    if typing.get_origin(expected) is tuple:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise ConfigError(f"{where} must be a list of text, not {value!r}")
+        return tuple(items)
     if typing.get_origin(expected) in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(expected) if a is not type(None)]
         return _coerce(value, options[0], where)
@@ -98,8 +104,10 @@ class ShowConfig:
     between stories, and which voices read it. Every field is optional.
 
     Templates may use {show}, {date} ("Wednesday the fourteenth of January"), {weekday},
-    {day}, {month}, {year}, {host}, {host_line}, {tagline}, {lead_title}, {story_count} and
-    {headline_count}; an unknown name is an error that names the field.
+    {day}, {month}, {year}, {host}, {host_line}, {tagline}, {lead_title}, {story_count},
+    {headline_count} and {source} (in the headlines intro and transitions, the feed the
+    next headline came from; elsewhere the lead's); an unknown name is an error that names
+    the field.
     """
 
     name: str | None = None
@@ -154,8 +162,22 @@ class ShowConfig:
     headlines_from: str = ""
     """Where the round-up's headlines come from: a feed or list (path or URL); default the
     lead page's own list."""
+    feeds: tuple[str, ...] = ()
+    """Feeds for the round-up (paths or URLs), merged newest first; with no `lead`, the
+    first feed's first item is the lead story."""
     headlines: str = ""
-    """Which headlines (-H); default the first five distinct ones."""
+    """Which headlines (-H): numbers, ranges, topic words; default the first five distinct."""
+    topics: tuple[str, ...] = ()
+    """Words or phrases a round-up story must mention (title or summary)."""
+    exclude: tuple[str, ...] = ()
+    """Words or phrases that leave a round-up story out."""
+    brief: int = 2
+    """Sentences read after each round-up headline (0: the headline alone)."""
+    fetch_timeout: float = 30.0
+    """Seconds for all of a build's fetching of linked stories and pictures together."""
+    max_age: float = 0.0
+    """Hours: refuse a lead story older than this before the episode's date (0: only warn
+    when it is more than a day old)."""
     output_dir: str = "output"
     """Where episodes and the feed go, relative to the show file."""
     base: Path = Path(".")
@@ -170,11 +192,16 @@ class ShowConfig:
     )
     VARIABLES: ClassVar[frozenset[str]] = frozenset(
         "show date weekday day month year host host_line tagline lead_title story_count "
-        "headline_count".split()
+        "headline_count source".split()
     )
 
     def __post_init__(self) -> None:
         import string
+
+        if self.brief < 0:
+            raise ConfigError(f"brief must be 0 or more sentences, not {self.brief}")
+        if self.fetch_timeout <= 0 or self.max_age < 0:
+            raise ConfigError("fetch_timeout must be above 0 and max_age 0 or more")
 
         for name in self.TEMPLATES:
             try:

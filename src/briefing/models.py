@@ -22,6 +22,15 @@ class Headline:
     """Link to the story, where the source gives one."""
     summary: str | None = None
     """A sentence or two about the story, where the source gives one."""
+    source: str | None = None
+    """Where it came from: the feed's title, for templates ("From {source}: ")."""
+    image: str | None = None
+    """The story's picture (a feed's media:content or thumbnail, the article's og:image)."""
+    published: dt.datetime | None = None
+    """When the source says the story was published (timezone-aware)."""
+    body: tuple[str, ...] = ()
+    """The story's own article text, where known: the linked article's paragraphs once
+    fetched, else the feed's full text (content:encoded). A brief is read from it."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,8 @@ class Article:
     url: str | None = None
     """Where the article lives, if known."""
     author: str | None = None
+    image: str | None = None
+    """The article's picture (og:image), if the page names one."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,8 @@ class Story:
     """Spoken text: paragraphs of whole sentences, each sentence one speech segment."""
     url: str | None = None
     """Link to the story, carried into the chapter."""
+    image: str | None = None
+    """The story's picture (a URL), carried into the chapter."""
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -123,6 +136,8 @@ class Chapter:
     start_ms: int
     end_ms: int
     url: str | None = None
+    image: str | None = None
+    """The story's picture (a URL); the episode's files hold it fetched and fitted."""
 
 
 @dataclass(frozen=True)

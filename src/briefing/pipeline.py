@@ -19,10 +19,11 @@ import datetime as dt
 import logging
 import tempfile
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from briefing.art import load_artwork, make_cover
+from briefing.art import fit_chapter_picture, load_artwork, make_cover
 from briefing.audio import Assembly, assemble, encode_mp3, find_ffmpeg
 from briefing.audio.encode import Mp3Settings, mp3_aligned_frames
 from briefing.audio.loudness import (
@@ -38,8 +39,9 @@ from briefing.config import ShowConfig
 from briefing.engines.voices import load_voice
 from briefing.errors import OutputError
 from briefing.files import ensure_writable_dir, remove_left_behind, slug, staged
+from briefing.ingest.linked import story_pictures
 from briefing.models import Episode, Script, Story
-from briefing.plan import BuildOptions, Note, Plan, left_out
+from briefing.plan import BuildOptions, Note, Plan, left_out, script_for
 from briefing.publish.publisher import lock, read_episodes
 from briefing.publish.sidecars import (
     EpisodeMetadata,
@@ -49,7 +51,6 @@ from briefing.publish.sidecars import (
     transcript_srt,
     transcript_vtt,
 )
-from briefing.script import build_script
 from briefing.synth import Cast, ProgressFn, synthesize
 from briefing.tags import EpisodeTags, write_tags
 
@@ -111,10 +112,26 @@ def _build_in(
     plan: Plan | None,
 ) -> tuple[Episode, tuple[Note, ...]]:
     cache = SpeechCache.default() if options.use_cache else SpeechCache.scratch(work / "speech")
-    assembly, script, notes = _render_within_budget(
-        work, script, options, cast, cache, progress, plan
-    )
+    chapter_stories = [s for s in script.stories if s.is_chapter]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pictures") as pool:
+        fetching = pool.submit(  # while the speech is made
+            story_pictures,
+            [(story.url, story.image) for story in chapter_stories],
+            fit_chapter_picture,
+            cache if options.use_cache else None,
+            options.fetch_budget_s,
+        )
+        assembly, script, notes = _render_within_budget(
+            work, script, options, cast, cache, progress, plan
+        )
+        found = fetching.result() if chapter_stories else []  # chapter n is story n
     cache.prune()
+    chapter_pictures = tuple(picture for picture, _ in found[: len(assembly.chapters)])
+    notes += [
+        Note(f"chapter {n} ({c.title!r}) has no picture: {why}")
+        for n, (c, (_, why)) in enumerate(zip(assembly.chapters, found), start=1)
+        if why
+    ]
 
     intro_sentences = len(script.stories[0].sentences) if script.stories else 0
     intro_end_ms = assembly.cues[intro_sentences - 1].end_ms if intro_sentences else 0.0
@@ -130,6 +147,11 @@ def _build_in(
     output_dir = options.output_dir
     target = episode_path(script, output_dir)
     names = sidecar_names(target)
+    picture_names = [
+        f"{target.stem}.chapter{n}.jpg" if picture else None
+        for n, picture in enumerate(chapter_pictures, start=1)
+    ]
+    names.update({f"chapter{n}": name for n, name in enumerate(picture_names, start=1) if name})
     duration_ms = round(assembly.duration_ms)
     with staged() as files:
         audio = files.path(target)
@@ -144,10 +166,18 @@ def _build_in(
                 duration_ms=duration_ms,
                 chapters=assembly.chapters,
                 cover=cover,
+                chapter_pictures=chapter_pictures,
             ),
         )
         files.write_bytes(output_dir / names["cover"], cover)
-        files.write_text(output_dir / names["chapters"], chapters_json(assembly.chapters))
+        for name, picture in zip(picture_names, chapter_pictures, strict=True):
+            if name and picture:
+                files.write_bytes(output_dir / name, picture)
+        base = options.show.base_url.rstrip("/") + "/" if options.show.base_url else ""
+        files.write_text(
+            output_dir / names["chapters"],
+            chapters_json(assembly.chapters, [base + n if n else None for n in picture_names]),
+        )
         files.write_text(output_dir / names["vtt"], transcript_vtt(assembly.cues))
         files.write_text(output_dir / names["srt"], transcript_srt(assembly.cues))
         notes_md = show_notes_md(script, assembly.chapters)
@@ -167,8 +197,14 @@ def _build_in(
             loudness_mode="linear",  # one constant gain; the limiter only touches peaks
             voices=sorted({v.name for v in cast.voices}),
             chapters=[
-                {"start": c.start_ms / 1000, "end": c.end_ms / 1000, "title": c.title, "url": c.url}
-                for c in assembly.chapters
+                {
+                    "start": c.start_ms / 1000,
+                    "end": c.end_ms / 1000,
+                    "title": c.title,
+                    "url": c.url,
+                    "image": picture_names[n],
+                }
+                for n, c in enumerate(assembly.chapters)
             ],
             files=names,
             made=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -229,9 +265,7 @@ def _render_within_budget(
         lexicon = options.lexicon()
         while kept and assembly.duration_ms > budget_ms:
             kept = kept[:-1]
-            script = build_script(
-                plan.page, kept, today=script.date, show=options.show, lexicon=lexicon
-            )
+            script = script_for(plan.page, kept, options, script.date, lexicon)
             assembly = render(script)
         notes += left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")
         if assembly.duration_ms > budget_ms:

@@ -21,11 +21,13 @@ from briefing.config import ShowConfig
 from briefing.engines.voices import APP_NAME, DEFAULT_VOICE, VoicePreset, load_presets, load_voice
 from briefing.errors import LanguageError
 from briefing.ingest.language import detect_language, language_name
+from briefing.ingest.linked import with_linked_stories
 from briefing.models import Page, Script
 from briefing.script import build_script
+from briefing.script.brief import is_prose, summary_text
 from briefing.script.dedupe import drop_near_duplicates
 from briefing.script.normalize import Lexicon, shipped_lexicon
-from briefing.script.select import DEFAULT_HEADLINES, parse_selection
+from briefing.script.select import DEFAULT_HEADLINES, choose
 from briefing.synth import Cast, forget_preloaded, preload
 
 DEFAULT_OUTPUT_DIR = Path("output")
@@ -49,6 +51,23 @@ class BuildOptions:
     max_minutes: float | None = None
     use_cache: bool = True
     pauses: Pauses = field(default_factory=Pauses)
+    brief: int | None = None
+    """Sentences after each round-up headline; default the show's (2)."""
+    exclude: tuple[str, ...] = ()
+    """Words that leave round-up stories out, besides the show's."""
+    fetch_timeout: float | None = None
+    """Seconds for all fetching of linked stories and pictures; default the show's (30)."""
+    lenient: bool = False
+    """An unattended run (`daily`): a headline choice that cannot be met is bent, with a
+    note, instead of failing."""
+
+    @property
+    def brief_sentences(self) -> int:
+        return self.show.brief if self.brief is None else self.brief
+
+    @property
+    def fetch_budget_s(self) -> float:
+        return self.show.fetch_timeout if self.fetch_timeout is None else self.fetch_timeout
 
     def cast(self) -> Cast:
         anchor = load_voice(self.voice or self.show.voice or DEFAULT_VOICE)
@@ -91,23 +110,30 @@ def plan_episode(
     options: BuildOptions,
     today: dt.date | None = None,
 ) -> Plan:
-    """The script for `page` and the headlines `spec` chooses (see `parse_selection`).
+    """The script for `page` and the headlines `spec` chooses (see `select.choose`).
 
     Near-duplicate headlines are dropped unless kept; with the default choice (the first
-    five) the next distinct headlines take their places. With a length budget, only as
-    many headlines as the voices' speaking rates say will fit are kept.
+    five) the next distinct headlines take their places. The chosen stories' own articles
+    are fetched where a brief or a picture needs them. With a length budget, only as many
+    headlines as the voices' speaking rates say will fit are kept.
     """
     today = today or dt.date.today()
-    notes: list[Note] = []
-    selection = parse_selection(spec, len(page.headlines))
+    show = options.show
+    choice = choose(
+        spec,
+        page.headlines,
+        exclude=(*show.exclude, *options.exclude),
+        extra_topics=show.topics if spec is None or spec == show.headlines else (),
+        lenient=options.lenient,
+    )
+    notes = [Note(text) for text in choice.notes]
+    selection = choice.indexes
     if not options.keep_duplicates:
         titles = [h.title for h in page.headlines]
-        if spec is None:  # the first five distinct headlines
-            selection, duplicates = drop_near_duplicates(
-                page.article.title, titles, range(len(titles)), limit=DEFAULT_HEADLINES
-            )
-        else:
-            selection, duplicates = drop_near_duplicates(page.article.title, titles, selection)
+        limit = DEFAULT_HEADLINES if choice.by_default else None
+        selection, duplicates = drop_near_duplicates(
+            page.article.title, titles, selection, limit=limit
+        )
         for dup in duplicates:
             twin = "the lead story" if dup.kept is None else f"headline {dup.kept + 1}"
             notes.append(
@@ -116,22 +142,48 @@ def plan_episode(
                     f"{page.headlines[dup.dropped].title!r} (--keep-duplicates keeps it)"
                 )
             )
+    elif choice.by_default:
+        selection = selection[:DEFAULT_HEADLINES]
+    if selection:
+        headlines, link_notes = with_linked_stories(
+            page.headlines,
+            selection,
+            lambda h: options.brief_sentences > 0 and not is_prose(summary_text(h.summary)),
+            SpeechCache.default() if options.use_cache else None,
+            options.fetch_budget_s,
+        )
+        page = replace(page, headlines=headlines)
+        notes += [Note(text) for text in link_notes]
     lexicon = options.lexicon()
-
-    def script_for(chosen: tuple[int, ...]) -> Script:
-        return build_script(page, chosen, today=today, show=options.show, lexicon=lexicon)
-
-    script = script_for(selection)
+    script = script_for(page, selection, options, today, lexicon)
     if options.max_minutes is not None:
         budget_ms = options.max_minutes * 60_000
         rates = _rates(options.cast())
         kept = selection
         while kept and estimate_ms(script, rates, options.pauses) > budget_ms:
             kept = kept[:-1]
-            script = script_for(kept)
+            script = script_for(page, kept, options, today, lexicon)
         notes += left_out(page, selection[len(kept) :], options.max_minutes, "estimated")
         selection = kept
     return Plan(page, selection, script, tuple(notes))
+
+
+def script_for(
+    page: Page,
+    chosen: tuple[int, ...],
+    options: BuildOptions,
+    today: dt.date,
+    lexicon: Lexicon | None = None,
+) -> Script:
+    """The script for `page` with the `chosen` headlines, as `options` shape it."""
+    return build_script(
+        page,
+        chosen,
+        today=today,
+        show=options.show,
+        lexicon=lexicon or options.lexicon(),
+        brief_sentences=options.brief_sentences,
+    )
 
 
 def _rates(cast: Cast) -> dict[str, float]:

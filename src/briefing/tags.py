@@ -51,8 +51,8 @@ class EpisodeTags:
     chapters: tuple[Chapter, ...]
     cover: bytes | None = None
     cover_mime: str = "image/jpeg"
-    chapter_image: bytes | None = None
-    """A small JPEG shown with every chapter, if given."""
+    chapter_pictures: tuple[bytes | None, ...] = ()
+    """A small JPEG per chapter (in the chapters' order; None or missing: no picture)."""
 
 
 class _PlaybackOrderID3(ID3):
@@ -78,13 +78,16 @@ def _text(frame_class: type, text: str, **kwargs: Any) -> Any:
     return frame_class(encoding=3, text=[text], **kwargs)
 
 
-def _chapter_frames(chapters: tuple[Chapter, ...], image: bytes | None = None) -> list[Any]:
+def _chapter_frames(
+    chapters: tuple[Chapter, ...], pictures: tuple[bytes | None, ...] = ()
+) -> list[Any]:
     frames: list[Any] = []
     ids = [f"chp{n}" for n in range(len(chapters))]
-    for element_id, chapter in zip(ids, chapters, strict=True):
+    for n, (element_id, chapter) in enumerate(zip(ids, chapters, strict=True)):
         sub_frames = [_text(TIT2, chapter.title)]
         if chapter.url:
             sub_frames.append(WXXX(encoding=0, desc="", url=chapter.url))
+        image = pictures[n] if n < len(pictures) else None
         if image:
             sub_frames.append(APIC(encoding=3, mime="image/jpeg", type=0, desc="", data=image))
         frames.append(
@@ -134,7 +137,7 @@ def write_tags(path: Path, tags: EpisodeTags) -> None:
     id3.add(COMM(encoding=3, lang="eng", desc="", text=[tags.summary]))
     if tags.cover:
         id3.add(APIC(encoding=3, mime=tags.cover_mime, type=3, desc="Cover", data=tags.cover))
-    for frame in _chapter_frames(tags.chapters, tags.chapter_image):
+    for frame in _chapter_frames(tags.chapters, tags.chapter_pictures):
         id3.add(frame)
     id3.update_to_v23()  # turns TDRC into TYER + TDAT; save(v2_version=3) alone would not
     try:
@@ -217,6 +220,7 @@ def read_episode(path: Path) -> EpisodeInfo:
                 "start": c.start_time / 1000,
                 "end": c.end_time / 1000,
                 "url": next((w.url for w in c.sub_frames.getall("WXXX")), None),
+                "picture_bytes": next((len(a.data) for a in c.sub_frames.getall("APIC")), None),
             }
             for c in chapters
         ],

@@ -241,6 +241,12 @@ def _chapters(
         return (Chapter(title=script.title, start_ms=0, end_ms=ms(total_frames)),)
     bounds = [0] + [frame for _, frame in starts[1:]] + [total_frames]
     return tuple(
-        Chapter(title=story.title, start_ms=ms(bounds[n]), end_ms=ms(bounds[n + 1]), url=story.url)
+        Chapter(
+            title=story.title,
+            start_ms=ms(bounds[n]),
+            end_ms=ms(bounds[n + 1]),
+            url=story.url,
+            image=story.image,
+        )
         for n, (story, _) in enumerate(starts)
     )

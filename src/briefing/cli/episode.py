@@ -12,34 +12,74 @@ import click
 from briefing.cli.console import configure_logging, progress_display
 from briefing.cli.group import cli
 from briefing.cli.options import (
+    HEADLINES_HELP,
     making_options,
     options_from,
     page_options,
     read_page,
     say_notes,
     script_options,
+    words,
 )
 from briefing.files import atomic_path
 from briefing.ingest.language import article_text
 from briefing.pipeline import build_episode
 from briefing.plan import check_language, plan_episode
-from briefing.script import parse_selection
 from briefing.script.scriptfile import load_script, write_script
+from briefing.script.select import choose, matches
 
 
 @cli.command()
 @click.argument("page", metavar="PAGE")
 @page_options
-def headlines(page: str, fmt: str | None, title: str | None, headlines_from: str | None) -> None:
+@click.option("-H", "--headlines", "spec", metavar="SPEC", help=HEADLINES_HELP)
+@click.option(
+    "--exclude",
+    metavar="WORDS",
+    help="Mark the stories that mention any of these words as left out (comma-separated).",
+)
+def headlines(
+    page: str,
+    fmt: str | None,
+    title: str | None,
+    lead: int | None,
+    headlines_from: tuple[str, ...],
+    spec: str | None,
+    exclude: str | None,
+) -> None:
     """List the numbered headlines of PAGE that a round-up can include.
 
-    PAGE is a file (plain text, HTML, Markdown or JSON), "-" for standard input, or a URL.
+    PAGE is a file (plain text, HTML, Markdown, JSON, or an RSS or Atom feed), "-" for
+    standard input, or a URL. Each line gives the number to use with -H, the headline and,
+    from feeds, its source. With -H, the chosen ones are marked with * and each topic a
+    story matched is shown in [brackets]; with --exclude, the ones left out with -.
     """
-    parsed = read_page(page, fmt, title, headlines_from)
+    parsed, notes = read_page(page, fmt, title, headlines_from, lead)
+    say_notes(notes)
     if not parsed.headlines:
         click.echo("(the page lists no headlines)", err=True)
+        return
+    choice = (
+        choose(spec, parsed.headlines, exclude=words(exclude or "")) if spec or exclude else None
+    )
+    left_out = {i for i, h in enumerate(parsed.headlines) if exclude and matches(h, words(exclude))}
     for number, headline in enumerate(parsed.headlines, start=1):
-        click.echo(f"{number:>3}  {headline.title}")
+        index = number - 1
+        mark = " "
+        if index in left_out:
+            mark = "-"
+        elif choice is not None and not choice.by_default and index in choice.indexes:
+            mark = "*"
+        line = (
+            f"{number:>3} {mark} {headline.title}"
+            if spec or exclude
+            else f"{number:>3}  {headline.title}"
+        )
+        if headline.source and headline.source != parsed.article.publication:
+            line += f"  ({headline.source})"
+        if choice is not None and index in choice.topics:
+            line += "  [" + ", ".join(choice.topics[index]) + "]"
+        click.echo(line)
 
 
 @cli.command()
@@ -57,11 +97,15 @@ def script(
     page: str,
     fmt: str | None,
     title: str | None,
-    headlines_from: str | None,
+    lead: int | None,
+    headlines_from: tuple[str, ...],
     spec: str | None,
     show_file: Path | None,
     show_name: str | None,
     keep_duplicates: bool,
+    exclude: str | None,
+    brief: int | None,
+    fetch_timeout: float | None,
     max_minutes: float | None,
     output: Path | None,
 ) -> None:
@@ -71,9 +115,16 @@ def script(
     -o, the script goes to an editable file instead: one sentence per line, a heading per
     story. Fix a sentence or a pronunciation, then `briefing build --script FILE`.
     """
-    parsed = read_page(page, fmt, title, headlines_from)
+    parsed, notes = read_page(page, fmt, title, headlines_from, lead)
+    say_notes(notes)
     options = options_from(
-        show_file, show_name, keep_duplicates=keep_duplicates, max_minutes=max_minutes
+        show_file,
+        show_name,
+        keep_duplicates=keep_duplicates,
+        max_minutes=max_minutes,
+        exclude=exclude,
+        brief=brief,
+        fetch_timeout=fetch_timeout,
     )
     plan = plan_episode(parsed, spec, options)
     say_notes(plan.notes)
@@ -116,11 +167,15 @@ def build(
     script_file: Path | None,
     fmt: str | None,
     title: str | None,
-    headlines_from: str | None,
+    lead: int | None,
+    headlines_from: tuple[str, ...],
     spec: str | None,
     show_file: Path | None,
     show_name: str | None,
     keep_duplicates: bool,
+    exclude: str | None,
+    brief: int | None,
+    fetch_timeout: float | None,
     max_minutes: float | None,
     voice: str | None,
     headline_voice: str | None,
@@ -135,6 +190,9 @@ def build(
     file you edited (--script FILE).
 
     PAGE is a file (plain text, HTML, Markdown or JSON), "-" for standard input, or a URL.
+    A feed (RSS or Atom) is a page too: its first item (--lead N picks another) is the lead
+    story, read from its linked article, and the other items are the round-up, each told
+    in --brief sentences. Each chapter carries its story's link and picture.
 
     Near-duplicate headlines are left out (and said so) unless --keep-duplicates. Writes
     OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
@@ -144,9 +202,11 @@ def build(
     """
     if (page is None) == (script_file is None):
         raise click.UsageError("give either a PAGE or --script FILE")
-    if script_file and (spec or max_minutes or show_name or keep_duplicates):
+    if script_file and (
+        spec or max_minutes or show_name or keep_duplicates or exclude or brief is not None
+    ):
         raise click.UsageError(
-            "-H, --max-minutes, --show-name and --keep-duplicates shape a "
+            "-H, --exclude, --brief, --max-minutes, --show-name and --keep-duplicates shape a "
             "script from a page; a --script file is built as written"
         )
     interactive = sys.stderr.isatty() and not verbose
@@ -162,6 +222,9 @@ def build(
         keep_duplicates=keep_duplicates,
         max_minutes=max_minutes,
         use_cache=not no_cache,
+        exclude=exclude,
+        brief=brief,
+        fetch_timeout=fetch_timeout,
     )
     plan = None
     if script_file is not None:
@@ -170,8 +233,9 @@ def build(
         say_notes(language_notes, quiet)
     else:
         assert page is not None
-        parsed = read_page(page, fmt, title, headlines_from)
-        parse_selection(spec, len(parsed.headlines))  # a bad spec fails before anything else
+        parsed, read_notes = read_page(page, fmt, title, headlines_from, lead)
+        say_notes(read_notes, quiet)
+        choose(spec, parsed.headlines)  # a bad spec fails before anything else
         options, language_notes = check_language(article_text(parsed.article), options)
         say_notes(language_notes, quiet)
         plan = plan_episode(parsed, spec, options)
@@ -201,4 +265,12 @@ def listen(ctx: click.Context, **params: Any) -> None:
 
     The same episode and files as `briefing build PAGE -H none`.
     """
-    ctx.invoke(build, spec="none", headlines_from=None, **params)
+    ctx.invoke(
+        build,
+        spec="none",
+        headlines_from=(),
+        exclude=None,
+        brief=None,
+        fetch_timeout=None,
+        **params,
+    )

@@ -3,30 +3,41 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from briefing.config import ShowConfig, load_show
-from briefing.ingest import FORMATS, load_headlines, load_page
+from briefing.ingest import FORMATS, load, load_round_up
 from briefing.models import Page
 from briefing.plan import DEFAULT_OUTPUT_DIR, BuildOptions, Note, with_show_name
 
 HEADLINES_HELP = (
-    "Headlines for the round-up, numbered as `briefing headlines` shows them: "
-    "numbers and ranges (1,3,5-7), 'all' or 'none'. Default: the first five distinct ones."
+    "Headlines for the round-up, numbered as `briefing headlines` shows them: numbers and "
+    "ranges (1,3,5-7), 'all' or 'none', and topic words or quoted phrases, which pick every "
+    "story whose title or summary mentions them (\"climate,'interest rates',1-3\"). "
+    "Default: the first five distinct ones."
 )
 
 
 def read_page(
-    source: str, fmt: str | None = None, title: str | None = None, headlines_from: str | None = None
-) -> Page:
-    page = load_page(source, fmt, title)
+    source: str,
+    fmt: str | None = None,
+    title: str | None = None,
+    headlines_from: Sequence[str] = (),
+    lead: int | None = None,
+) -> tuple[Page, tuple[Note, ...]]:
+    """The page (a feed's item `lead` as its lead story), its round-up from
+    `headlines_from` when given (merged newest first), and notes on how it was read."""
+    loaded = load(source, fmt, title, lead)
+    page, notes = loaded.page, loaded.notes
     if headlines_from:
-        page = dataclasses.replace(page, headlines=tuple(load_headlines(headlines_from)))
-    return page
+        items, merged_notes = load_round_up(headlines_from)
+        page = dataclasses.replace(page, headlines=items)
+        notes += merged_notes
+    return page, tuple(Note(text) for text in notes)
 
 
 def page_options(command: Callable[..., Any], round_up: bool = True) -> Callable[..., Any]:
@@ -42,14 +53,22 @@ def page_options(command: Callable[..., Any], round_up: bool = True) -> Callable
         click.option(
             "--title", metavar="TEXT", help="The article's headline (for text without one)."
         ),
+        click.option(
+            "--lead",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help="When PAGE is a feed: item N is the lead story (default 1, the first).",
+        ),
     ]
     if round_up:
         options.append(
             click.option(
                 "--headlines-from",
                 metavar="SOURCE",
+                multiple=True,
                 help="Headlines for the round-up from an RSS/Atom feed or a text file (one per "
-                "line), a path or a URL, instead of the page's own list.",
+                "line), a path or a URL, instead of the page's own list. Give it again for "
+                "more feeds: their items are merged newest first, a story in two kept once.",
             )
         )
     for option in reversed(options):
@@ -77,10 +96,31 @@ def script_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="Keep headlines that repeat another chosen one or the lead story.",
         ),
         click.option(
+            "--exclude",
+            metavar="WORDS",
+            help="Leave out round-up stories that mention any of these words or quoted "
+            "phrases (comma-separated).",
+        ),
+        click.option(
+            "--brief",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help="Sentences read after each round-up headline: its feed summary when that is "
+            "prose, else the opening of its article, fetched (default: the show's, 2; 0 reads "
+            "headlines alone).",
+        ),
+        click.option(
+            "--fetch-timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            metavar="S",
+            help="Seconds for all fetching of round-up stories and chapter pictures together; "
+            "what is not back by then is read from its summary (default: the show's, 30).",
+        ),
+        click.option(
             "--max-minutes",
             type=click.FloatRange(min=0, min_open=True),
             metavar="N",
-            help="Keep the lead story and as many headlines as fit in N minutes.",
+            help="Keep the lead story and as many headlines as fit in N minutes (briefs included).",
         ),
     ]
     for option in reversed(options):
@@ -90,7 +130,16 @@ def script_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def options_from(show_file: Path | None, show_name: str | None, **fields: Any) -> BuildOptions:
     show = load_show(show_file) if show_file else ShowConfig()
+    if isinstance(fields.get("exclude"), str):
+        fields["exclude"] = words(fields["exclude"])
+    elif fields.get("exclude") is None:
+        fields.pop("exclude", None)
     return with_show_name(BuildOptions(show=show, **fields), show_name)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Comma-separated words or quoted phrases: "sport, 'transfer window'"."""
+    return tuple(w.strip().strip("'\"").strip() for w in text.split(",") if w.strip())
 
 
 def making_options(command: Callable[..., Any]) -> Callable[..., Any]:

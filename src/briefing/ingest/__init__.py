@@ -1,20 +1,26 @@
 """Ingest: turn a source (a file, standard input or a URL) into a `Page`.
 
 Reading bytes (`read_source`, with `fetch` for URLs) is kept apart from parsing them, so
-every parser is testable offline. Formats: the plain-text page (`textpage.py`), HTML
-(`html.py`, trafilatura), Markdown, and a JSON article; the format is detected from the
-name, the server's content type or the bytes themselves, unless given.
+every parser is testable offline. Formats: the plain-text page (`textpage/`), HTML
+(`html.py`, trafilatura), Markdown, a JSON article, and an RSS or Atom feed (`feeds.py`,
+read as a page by `feedpage.py`: one item the lead, the others the round-up); the format
+is detected from the name, the server's content type or the bytes themselves, unless given.
+Headlines for the round-up may come from other sources: feeds, merged newest first, or
+text lists. What a round-up story links to is fetched, many at once, by `linked.py`.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefing.errors import ContentError, InputError, UsageError
+from briefing.errors import BriefingError, ContentError, InputError, UsageError
+from briefing.ingest.feedpage import page_from_feed
+from briefing.ingest.feeds import Feed, looks_like_feed, merge_feeds, parse_feed
 from briefing.ingest.fetch import fetch, is_url
-from briefing.ingest.headlines import looks_like_feed, parse_feed, parse_headline_lines
+from briefing.ingest.headlines import parse_headline_lines
 from briefing.ingest.html import parse_html
 from briefing.ingest.jsonpage import parse_json
 from briefing.ingest.markdown import parse_markdown
@@ -25,6 +31,14 @@ from briefing.models import Headline, Page
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 FORMATS = ("text", "html", "markdown", "json")
 STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A page and what the user should know about how it was read."""
+
+    page: Page
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,13 +124,38 @@ def detect_format(source: Source) -> str:
     return "text"
 
 
-def load_page(source: str | Path, fmt: str | None = None, title: str | None = None) -> Page:
+def load(
+    source: str | Path, fmt: str | None = None, title: str | None = None, lead: int | None = None
+) -> Loaded:
     """Read and parse a page: a file, "-" for standard input, or an http(s) URL.
 
     `fmt` ("text", "html", "markdown", "json") overrides detection; `title` gives the
-    article's headline (a plain-text page without one needs it).
+    article's headline (a plain-text page without one needs it). A feed is read as a page:
+    item `lead` (default the first) is the lead story, fetched from its link.
     """
     read = read_source(source)
+    if fmt is None and _is_feed(read):
+        page, notes = page_from_feed(parse_feed(read.data, read.name), lead or 1, load_page)
+        return Loaded(page, notes)
+    if lead is not None:
+        raise UsageError(
+            f"--lead picks an item of a feed, and {read.name} is not a feed",
+            hint="give an RSS or Atom feed, or leave out --lead",
+        )
+    return Loaded(_parse(read, fmt, title))
+
+
+def load_page(source: str | Path, fmt: str | None = None, title: str | None = None) -> Page:
+    """`load`'s page, for a source that is one page."""
+    return load(source, fmt, title).page
+
+
+def _is_feed(read: Source) -> bool:
+    kind = read.content_type or ""
+    return looks_like_feed(read.data) or kind.endswith(("rss+xml", "atom+xml", "rdf+xml"))
+
+
+def _parse(read: Source, fmt: str | None, title: str | None) -> Page:
     fmt = fmt or detect_format(read)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -152,10 +191,48 @@ def _titled(parse, text: str, title: str | None) -> Page:  # type: ignore[no-unt
 def load_headlines(source: str | Path) -> list[Headline]:
     """Headlines for the round-up: an RSS/Atom feed (file or URL), or a text file with one
     headline per line."""
+    return list(_headline_source(source).items)
+
+
+def _headline_source(source: str | Path) -> Feed:
     read = read_source(source)
-    if looks_like_feed(read.data) or "xml" in (read.content_type or ""):
+    if _is_feed(read) or "xml" in (read.content_type or ""):
         return parse_feed(read.data, read.name)
     headlines = parse_headline_lines(decode(read.data, read.charset))
     if not headlines:
         raise ContentError(f"{read.name} holds no headlines", hint="one headline per line")
-    return headlines
+    return Feed(read.name, tuple(headlines))
+
+
+def load_feeds(sources: Sequence[str | Path]) -> tuple[list[Feed], tuple[str, ...]]:
+    """Each source read as a feed (or a list of headlines). One that fails among several
+    is a note; when all fail, the error names each (exit 3, or 4 when every one answered
+    but held no items)."""
+    feeds: list[Feed] = []
+    failures: list[tuple[str, BriefingError]] = []
+    for source in sources:
+        try:
+            feeds.append(_headline_source(source))
+        except (InputError, ContentError) as exc:
+            failures.append((str(source), exc))
+    if not feeds and failures:
+        if len(failures) == 1:
+            raise failures[0][1]
+        reasons = "; ".join(exc.message for _, exc in failures)
+        if all(isinstance(exc, ContentError) for _, exc in failures):
+            raise ContentError(f"no feed holds any items: {reasons}", hint="check the feeds")
+        raise InputError(f"no feed could be read: {reasons}", hint="check the feeds' addresses")
+    notes = tuple(f"left out the feed {source}: {exc.message}" for source, exc in failures)
+    return feeds, notes
+
+
+def load_round_up(sources: Sequence[str | Path]) -> tuple[tuple[Headline, ...], tuple[str, ...]]:
+    """Headlines from every source, merged newest first, a story in two feeds kept once."""
+    feeds, notes = load_feeds(sources)
+    merged = merge_feeds(feeds)
+    repeats = tuple(
+        f"left out {dropped.title!r} from {dropped.source}: the same story as "
+        f"{kept.title!r} from {kept.source}"
+        for dropped, kept in merged.repeats
+    )
+    return merged.items, notes + repeats

@@ -39,8 +39,17 @@ def is_url(source: str) -> bool:
     return "://" in source[:12]
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET `url`; `InputError` saying what failed (scheme, DNS, status, size, type)."""
+IMAGES = ("image/jpeg", "image/png", "image/webp", "image/gif")
+
+
+def fetch(
+    url: str,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    accept: tuple[str, ...] = ACCEPTED,
+) -> Fetched:
+    """GET `url`; `InputError` saying what failed (scheme, DNS, status, size, type).
+    `accept` holds the content types wanted (default: pages and feeds)."""
     import requests
 
     scheme = urlsplit(url).scheme.lower()
@@ -57,7 +66,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
             url,
             timeout=timeout,
             stream=True,
-            headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED)},
+            headers={"User-Agent": USER_AGENT, "Accept": ", ".join(accept)},
         ) as response:
             if response.status_code >= 400:
                 raise InputError(
@@ -65,24 +74,22 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
                     hint="check the address",
                 )
             content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            if content_type and not content_type.startswith(ACCEPTED):
+            if content_type and not content_type.startswith(accept):
+                wanted = "a picture" if accept == IMAGES else "an article or a feed"
                 raise InputError(
-                    f"{url} is {content_type}, not an article or a feed",
+                    f"{url} is {content_type}, not {wanted}",
                     hint="give the address of the article page",
                 )
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise InputError(
-                    f"{url} is {int(declared) // 1024} kB, over the "
-                    f"{max_bytes // (1024 * 1024)} MB limit for a page"
+                    f"{url} is {int(declared) // 1024} kB, over the {_size(max_bytes)} limit"
                 )
             chunks, size = [], 0
             for chunk in response.iter_content(65536):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(
-                        f"{url} is over the {max_bytes // (1024 * 1024)} MB limit for a page"
-                    )
+                    raise InputError(f"{url} is over the {_size(max_bytes)} limit")
                 chunks.append(chunk)
             return Fetched(
                 b"".join(chunks),
@@ -107,3 +114,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
         ) from None
     except requests.exceptions.RequestException as exc:
         raise InputError(f"{url}: the request failed: {exc}") from None
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} kB"

@@ -115,6 +115,7 @@ def parse_html(data: bytes, url: str | None = None, charset: str | None = None) 
             date=_date(html, linked, getattr(document, "date", None)),
             url=getattr(document, "url", None) or url,
             author=(getattr(document, "author", None) or "").strip() or None,
+            image=(getattr(document, "image", None) or "").strip() or None,
         ),
         tuple(Headline(line) for line in related),
     )

@@ -29,14 +29,17 @@ CUE_LINE_CHARS = 60
 CUE_LINES = 2
 
 
-def chapters_json(chapters: Sequence[Chapter], image: str | None = None) -> str:
-    """Podcasting 2.0 chapters: start times in float seconds, equal to the ID3 chapter starts."""
+def chapters_json(chapters: Sequence[Chapter], images: Sequence[str | None] = ()) -> str:
+    """Podcasting 2.0 chapters: start times in float seconds, equal to the ID3 chapter starts;
+    each chapter's link, and its picture (`images`, in the chapters' order: a file name
+    beside this one, which a reader resolves against this file's own URL)."""
     items: list[dict[str, Any]] = []
-    for chapter in chapters:
+    for n, chapter in enumerate(chapters):
         item: dict[str, Any] = {"startTime": chapter.start_ms / 1000, "title": chapter.title}
         item["endTime"] = chapter.end_ms / 1000
         if chapter.url:
             item["url"] = chapter.url
+        image = images[n] if n < len(images) else None
         if image:
             item["img"] = image
         items.append(item)

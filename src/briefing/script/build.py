@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.config import ShowConfig
 from briefing.models import Article, Headline, Page, Script, Story, StoryKind
+from briefing.script.brief import DEFAULT_BRIEF, brief
 from briefing.script.normalize import Lexicon, normalize, ordinal
 from briefing.script.sentences import spoken_sentences
 
@@ -42,10 +43,18 @@ class _Speaker:
 
 
 def _story(
-    kind: StoryKind, title: str, paragraphs: Sequence[Sequence[str]], url: str | None = None
+    kind: StoryKind,
+    title: str,
+    paragraphs: Sequence[Sequence[str]],
+    url: str | None = None,
+    image: str | None = None,
 ) -> Story:
     return Story(
-        kind=kind, title=title, paragraphs=tuple(tuple(p) for p in paragraphs if p), url=url
+        kind=kind,
+        title=title,
+        paragraphs=tuple(tuple(p) for p in paragraphs if p),
+        url=url,
+        image=image,
     )
 
 
@@ -60,12 +69,15 @@ def build_script(
     today: dt.date,
     show: ShowConfig | None = None,
     lexicon: Lexicon | None = None,
+    brief_sentences: int = DEFAULT_BRIEF,
 ) -> Script:
-    """The spoken script: intro, the lead story in full, one story per chosen headline, outro.
+    """The spoken script: intro, the lead story in full, one story per chosen headline (its
+    title, then up to `brief_sentences` sentences of its brief), outro.
 
     `selection` holds zero-based indexes into `page.headlines` (see `parse_selection`).
     `today` stands in for the date when the page gives none. The show's templates say the
-    intro, the way into the round-up, the transitions and the outro.
+    intro, the way into the round-up, the transitions and the outro; in the ones said
+    before a headline, {source} is where that headline came from.
     """
     show = show or ShowConfig()
     speak = _Speaker(lexicon)
@@ -86,6 +98,7 @@ def build_script(
         "lead_title": article.title,
         "story_count": str(1 + len(chosen)),
         "headline_count": str(len(chosen)),
+        "source": article.publication or "",
     }
     variables["host_line"] = _render(show.host_line, variables) if show.host else ""
 
@@ -94,7 +107,13 @@ def build_script(
         _lead(article, speak),
         *(
             _headline(
-                h, speak, _render(show.headlines_intro if n == 0 else show.transition, variables)
+                h,
+                speak,
+                _render(
+                    show.headlines_intro if n == 0 else show.transition,
+                    {**variables, "source": h.source or ""},
+                ),
+                brief_sentences,
             )
             for n, h in enumerate(chosen)
         ),
@@ -115,13 +134,16 @@ def build_script(
 def _lead(article: Article, speak: _Speaker) -> Story:
     body = [speak.sentences(paragraph) for paragraph in article.paragraphs]
     title = speak.sentences(as_sentence(article.title))
-    return _story(StoryKind.LEAD, article.title, [title, *body], article.url)
+    return _story(StoryKind.LEAD, article.title, [title, *body], article.url, article.image)
 
 
-def _headline(headline: Headline, speak: _Speaker, lead_in: str) -> Story:
+def _headline(headline: Headline, speak: _Speaker, lead_in: str, brief_sentences: int) -> Story:
     spoken = speak.sentences(as_sentence(headline.title))
-    if headline.summary:
-        spoken += speak.sentences(headline.summary)
+    told = brief(headline, brief_sentences, " ".join(spoken), speak.sentences)
     return _story(
-        StoryKind.HEADLINE, headline.title, [speak.sentences(lead_in), spoken], headline.url
+        StoryKind.HEADLINE,
+        headline.title,
+        [speak.sentences(lead_in), spoken + told],
+        headline.url,
+        headline.image,
     )
