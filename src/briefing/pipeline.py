@@ -129,7 +129,7 @@ def _build_in(
     chapter_pictures = tuple(picture for picture, _ in found[: len(assembly.chapters)])
     notes += [
         Note(f"chapter {n} ({c.title!r}) has no picture: {why}")
-        for n, (c, (_, why)) in enumerate(zip(assembly.chapters, found), start=1)
+        for n, (c, (_, why)) in enumerate(zip(assembly.chapters, found, strict=False), start=1)
         if why
     ]
 
