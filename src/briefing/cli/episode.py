@@ -233,7 +233,7 @@ def build(
         say_notes(language_notes, quiet)
     else:
         assert page is not None
-        parsed, read_notes = read_page(page, fmt, title, headlines_from, lead)
+        parsed, read_notes = read_page(page, fmt, title, headlines_from, lead, not no_cache)
         say_notes(read_notes, quiet)
         choose(spec, parsed.headlines)  # a bad spec fails before anything else
         options, language_notes = check_language(article_text(parsed.article), options)

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from briefing.cache import SpeechCache
 from briefing.config import ShowConfig, load_show
 from briefing.ingest import FORMATS, load, load_round_up
 from briefing.models import Page
@@ -28,10 +29,11 @@ def read_page(
     title: str | None = None,
     headlines_from: Sequence[str] = (),
     lead: int | None = None,
+    use_cache: bool = True,
 ) -> tuple[Page, tuple[Note, ...]]:
     """The page (a feed's item `lead` as its lead story), its round-up from
     `headlines_from` when given (merged newest first), and notes on how it was read."""
-    loaded = load(source, fmt, title, lead)
+    loaded = load(source, fmt, title, lead, SpeechCache.default() if use_cache else None)
     page, notes = loaded.page, loaded.notes
     if headlines_from:
         items, merged_notes = load_round_up(headlines_from)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefing.cache import SpeechCache
 from briefing.errors import BriefingError, ContentError, InputError, UsageError
 from briefing.ingest.feedpage import page_from_feed
 from briefing.ingest.feeds import Feed, looks_like_feed, merge_feeds, parse_feed
@@ -23,6 +24,7 @@ from briefing.ingest.fetch import fetch, is_url
 from briefing.ingest.headlines import parse_headline_lines
 from briefing.ingest.html import parse_html
 from briefing.ingest.jsonpage import parse_json
+from briefing.ingest.linked import cached_article_reader
 from briefing.ingest.markdown import parse_markdown
 from briefing.ingest.text import decode
 from briefing.ingest.textpage import parse_text_page
@@ -125,17 +127,23 @@ def detect_format(source: Source) -> str:
 
 
 def load(
-    source: str | Path, fmt: str | None = None, title: str | None = None, lead: int | None = None
+    source: str | Path,
+    fmt: str | None = None,
+    title: str | None = None,
+    lead: int | None = None,
+    cache: SpeechCache | None = None,
 ) -> Loaded:
     """Read and parse a page: a file, "-" for standard input, or an http(s) URL.
 
     `fmt` ("text", "html", "markdown", "json") overrides detection; `title` gives the
     article's headline (a plain-text page without one needs it). A feed is read as a page:
-    item `lead` (default the first) is the lead story, fetched from its link.
+    item `lead` (default the first) is the lead story, fetched from its link (and kept in
+    `cache` for a day).
     """
     read = read_source(source)
     if fmt is None and _is_feed(read):
-        page, notes = page_from_feed(parse_feed(read.data, read.name), lead or 1, load_page)
+        reader = cached_article_reader(cache, load_page)
+        page, notes = page_from_feed(parse_feed(read.data, read.name), lead or 1, reader)
         return Loaded(page, notes)
     if lead is not None:
         raise UsageError(
@@ -229,10 +237,17 @@ def load_feeds(sources: Sequence[str | Path]) -> tuple[list[Feed], tuple[str, ..
 def load_round_up(sources: Sequence[str | Path]) -> tuple[tuple[Headline, ...], tuple[str, ...]]:
     """Headlines from every source, merged newest first, a story in two feeds kept once."""
     feeds, notes = load_feeds(sources)
+    items, repeats = round_up(feeds)
+    return items, notes + repeats
+
+
+def round_up(feeds: Sequence[Feed]) -> tuple[tuple[Headline, ...], tuple[str, ...]]:
+    """The feeds' items merged newest first, and a note for each story left out because
+    another feed has it too."""
     merged = merge_feeds(feeds)
     repeats = tuple(
         f"left out {dropped.title!r} from {dropped.source}: the same story as "
         f"{kept.title!r} from {kept.source}"
         for dropped, kept in merged.repeats
     )
-    return merged.items, notes + repeats
+    return merged.items, repeats

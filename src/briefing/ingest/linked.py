@@ -9,7 +9,9 @@ gave is kept in the cache for a day, so a rebuild fetches nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 import threading
 import time
 from collections import defaultdict
@@ -22,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from briefing.cache import SpeechCache
 from briefing.errors import BriefingError, ContentError
 from briefing.ingest.fetch import ACCEPTED, IMAGES, TIMEOUT, Fetched, fetch
-from briefing.models import Headline
+from briefing.models import Article, Headline, Page
 
 WORKERS = 8
 PER_HOST = 2
@@ -144,6 +146,8 @@ def linked_stories(
                 found[url] = asked[1]
         elif note and isinstance(note.get("paragraphs"), list):
             found[url] = LinkedStory(tuple(note["paragraphs"]), note.get("image"))
+        elif note and isinstance(note.get("failed"), str):
+            failed[url] = note["failed"]
         else:
             missing.append(url)
     results = fetch_many(missing, _read_story, budget_s=budget_s)
@@ -155,7 +159,21 @@ def linked_stories(
             )
     for url, reason in results.failed.items():
         _asked[url] = (time.monotonic(), reason)
+        if cache and lasting(reason):
+            cache.remember(_key("story", url), {"failed": reason})
     return Results({**found, **results.found}, {**failed, **results.failed}, results.fetched)
+
+
+_PASSING = re.compile(
+    r"HTTP 5\d\d|HTTP 429|HTTP 408|no answer within|not back within|cannot connect|cannot resolve"
+    r"|the request failed|unreadable \("
+)
+
+
+def lasting(reason: str) -> bool:
+    """Whether a failure will be the same tomorrow (a 404, a PDF, not a picture), and so is
+    kept for a day like a success; a timeout or a server error is tried again next time."""
+    return not _PASSING.search(reason)
 
 
 def _read_story(fetched: Fetched) -> LinkedStory:
@@ -177,10 +195,14 @@ def pictures(
     """Each picture fetched and made ready by `fit`; from the cache when made within a day."""
     found: dict[str, bytes] = {}
     missing = []
+    failed: dict[str, str] = {}
     for url in dict.fromkeys(urls):
         data = cache.kept(_key("picture", url), KEEP_S) if cache else None
+        note = cache.recall(_key("no picture", url), KEEP_S) if cache and not data else None
         if data:
             found[url] = data
+        elif note and isinstance(note.get("failed"), str):
+            failed[url] = note["failed"]
         else:
             missing.append(url)
     results = fetch_many(
@@ -193,7 +215,10 @@ def pictures(
     for url, data in results.found.items():
         if cache:
             cache.keep(_key("picture", url), data)
-    return Results({**found, **results.found}, results.failed, results.fetched)
+    for url, reason in results.failed.items():
+        if cache and lasting(reason):
+            cache.remember(_key("no picture", url), {"failed": reason})
+    return Results({**found, **results.found}, {**failed, **results.failed}, results.fetched)
 
 
 def with_linked_stories(
@@ -246,3 +271,45 @@ def story_pictures(
         (fetched.found.get(image), fetched.failed.get(image)) if image else (None, None)
         for image in images
     ]
+
+
+def cached_article_reader(
+    cache: SpeechCache | None, read: Callable[[str], Page]
+) -> Callable[[str], Page]:
+    """`read` (a URL to its page) with what it gives kept in the cache's notes for a day:
+    a feed's lead story, so that a rebuild fetches nothing."""
+
+    def reader(url: str) -> Page:
+        key = _key("lead", url)
+        note = cache.recall(key, KEEP_S) if cache else None
+        if note and isinstance(note.get("paragraphs"), list) and note.get("title"):
+            date = note.get("date")
+            return Page(
+                Article(
+                    title=str(note["title"]),
+                    paragraphs=tuple(str(p) for p in note["paragraphs"]),
+                    publication=note.get("publication"),
+                    date=dt.date.fromisoformat(date) if date else None,
+                    url=note.get("url"),
+                    author=note.get("author"),
+                    image=note.get("image"),
+                )
+            )
+        page = read(url)
+        if cache:
+            article = page.article
+            cache.remember(
+                key,
+                {
+                    "title": article.title,
+                    "paragraphs": list(article.paragraphs),
+                    "publication": article.publication,
+                    "date": article.date.isoformat() if article.date else None,
+                    "url": article.url,
+                    "author": article.author,
+                    "image": article.image,
+                },
+            )
+        return page
+
+    return reader

@@ -1,0 +1,378 @@
+"""From feeds to a news briefing: a feed read as a page, round-up stories told in briefs,
+chapters with links and pictures, topics, and faults that stay small.
+
+Everything is fetched from a loopback news site (`newssite.py`) serving the feeds in
+tests/data/feeds/, the corpus pages they link to, pictures, and slow or failing links.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+from PIL import Image
+
+from briefing.script.dedupe import content_words
+
+from .conftest import ffmetadata_chapters, run_cli
+from .newssite import NewsSite
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[NewsSite]:
+    with NewsSite() as news:
+        yield news
+
+
+def sections(script: str) -> dict[str, list[str]]:
+    """Each `## ` section of a printed script: its spoken lines."""
+    found: dict[str, list[str]] = {}
+    for block in script.split("\n## ")[1:]:
+        heading, _, body = block.partition("\n")
+        found[heading] = [
+            line for line in body.splitlines() if line.strip() and not line.startswith("<!--")
+        ]
+    return found
+
+
+def headline_sections(script: str) -> dict[str, list[str]]:
+    return {k[len("Headline: ") :]: v for k, v in sections(script).items() if k.startswith("Head")}
+
+
+def page_hits(site: NewsSite) -> int:
+    return sum(n for path, n in site.hits.items() if not path.startswith("/feeds/"))
+
+
+def write_feed(path: Path, items: list[str], title: str = "Test Wire") -> Path:
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>{title}</title><link>http://127.0.0.1/</link>"
+        "<description>Test</description>" + "".join(items) + "</channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def item(title: str, link: str, summary: str = "", content: str = "") -> str:
+    parts = [f"<title>{title}</title>", f"<link>{link}</link>"]
+    if summary:
+        parts.append(f"<description>{summary}</description>")
+    if content:
+        parts.append(f"<content:encoded><![CDATA[{content}]]></content:encoded>")
+    return "<item>" + "".join(parts) + "</item>"
+
+
+# --- a feed is a page ---------------------------------------------------------------------
+
+
+def test_a_feed_url_is_a_page_lead_read_in_full_and_every_story_in_brief(
+    site: NewsSite, fresh_cache: Path
+) -> None:
+    run = run_cli("script", site.url("/feeds/world.rss"), "-H", "all")
+    assert run.code == 0, run.stderr
+    parts = sections(run.stdout)
+    lead = parts["Lead: Thousands of UK academics 'treated as second-class citizens'"]
+    # the linked article, not the feed's summary: paragraphs the feed does not hold
+    assert any(line.startswith("The report by the University and College Union") for line in lead)
+    assert any("Jo Grady, the UCU general secretary" in line for line in lead)
+    stories = headline_sections(run.stdout)
+    assert list(stories) == [
+        "'Parasite' scores historic upset at SAG awards, boosting Oscar chances",
+        "Berlin confronts Germany's colonial past with new initiative",
+        "iOS 13 will fix the FaceTime eye contact problem",
+        "Ferry crossings halted after engine fault on flagship vessel",
+        "Central bank warns households of higher borrowing costs next year",
+        "Access to Wikipedia restored in Turkey after more than two and a half years",
+    ]
+    for title, lines in stories.items():
+        told = [line for line in lines if line != "Now, the headlines."]
+        assert len(told) == 3, (title, told)  # the headline, then two sentences of brief
+        assert sum(map(len, told[1:])) > len(title)
+    assert stories["'Parasite' scores historic upset at SAG awards, boosting Oscar chances"][
+        2
+    ].startswith("The South Korean thriller became the first foreign-language film")
+    assert "Daily Planet" in run.stdout.split("## Intro")[1].splitlines()[1]
+
+
+def test_lead_picks_another_item_and_says_which_exist(site: NewsSite, fresh_cache: Path) -> None:
+    run = run_cli("script", site.url("/feeds/world.rss"), "--lead", "4", "-H", "none")
+    assert run.code == 0, run.stderr
+    lead = sections(run.stdout)["Lead: iOS 13 will fix the FaceTime eye contact problem"]
+    assert any("Dave Schukin explains" in line for line in lead)
+    run = run_cli("script", site.url("/feeds/world.rss"), "--lead", "8")
+    assert run.code == 2
+    assert "--lead 8: the feed 'Daily Planet - World' has 7 items" in run.stderr
+    run = run_cli("script", site.url("/pages/phys.org.tool.html"), "--lead", "2")
+    assert run.code == 2 and "--lead picks an item of a feed" in run.stderr
+
+
+def test_a_lead_whose_link_fails_is_read_from_the_feeds_text(
+    site: NewsSite, tmp_path: Path, fresh_cache: Path
+) -> None:
+    feed = write_feed(
+        tmp_path / "feed.xml",
+        [
+            item(
+                "Bridge reopens after repairs",
+                site.url("/status/503"),
+                "Short summary.",
+                "<p>The Tay Road Bridge reopened on Monday after six weeks of repairs.</p>"
+                "<p>Tolls will not return, the council said.</p>",
+            ),
+            item(
+                "Budget report published",
+                site.url("/binary"),
+                "The council has published its budget report for next year, with cuts to libraries.",
+            ),
+        ],
+    )
+    run = run_cli("script", feed, "-H", "none")
+    assert run.code == 0, run.stderr
+    lead = sections(run.stdout)["Lead: Bridge reopens after repairs"]
+    assert lead[1] == "The Tay Road Bridge reopened on Monday after six weeks of repairs."
+    assert "Tolls will not return, the council said." in lead
+    assert "the lead story is read from the feed's full text" in run.stderr
+    assert "HTTP 503" in run.stderr
+    run = run_cli("script", feed, "--lead", "2", "-H", "none")
+    assert run.code == 0, run.stderr
+    assert "the lead story is read from the feed's summary" in run.stderr
+    assert "application/pdf" in run.stderr
+    assert "with cuts to libraries." in run.stdout
+
+
+# --- briefs ---------------------------------------------------------------------------------
+
+
+def test_briefs_come_from_the_linked_articles_and_a_rebuild_fetches_nothing(
+    site: NewsSite, fresh_cache: Path
+) -> None:
+    site.reset()
+    run = run_cli("script", site.url("/feeds/bare.rss"), "-H", "all")
+    assert run.code == 0, run.stderr
+    stories = headline_sections(run.stdout)
+    assert len(stories) == 3
+    openings = {
+        "Estuary marshes return": "Twelve years after the worst floods in living memory",
+        "Flint flake tool": "A team of researchers affiliated with several institutions",
+        "Management of Intact Forestlands": "Indigenous Peoples have had a track record",
+    }
+    for title, lines in stories.items():
+        opening = next(v for k, v in openings.items() if title.startswith(k))
+        told = [line for line in lines if line != "Now, the headlines."]
+        assert len(told) == 3 and told[1].startswith(opening), told
+        title_words = content_words(title)
+        for sentence in told[1:]:
+            words = content_words(sentence)
+            assert len(words & title_words) / len(words) < 0.7  # never the title again
+    fetched = page_hits(site)
+    assert fetched == 4  # the lead's page and the three stories', each once
+    assert max(site.hits.values()) == 1
+
+    site.reset()
+    again = run_cli("script", site.url("/feeds/bare.rss"), "-H", "all")
+    assert again.stdout == run.stdout
+    assert page_hits(site) == 0  # the articles were kept in the cache's notes
+    assert site.hits["/feeds/bare.rss"] == 1  # the feed itself is read afresh
+
+
+@pytest.mark.parametrize(("brief", "sentences"), [("0", 1), ("1", 2)])
+def test_brief_sets_the_sentences_after_each_headline(
+    site: NewsSite, fresh_cache: Path, brief: str, sentences: int
+) -> None:
+    run = run_cli("script", site.url("/feeds/world.rss"), "-H", "1-3", "--brief", brief)
+    assert run.code == 0, run.stderr
+    for lines in headline_sections(run.stdout).values():
+        assert len([line for line in lines if line != "Now, the headlines."]) == sentences
+
+
+def test_links_that_fail_give_the_summary_or_the_title_and_a_note(
+    site: NewsSite, tmp_path: Path, fresh_cache: Path
+) -> None:
+    lead = item("Lead story", site.url("/pages/phys.org.tool.html"))
+    feed = write_feed(
+        tmp_path / "faults.xml",
+        [
+            lead,
+            item("Slow story", site.url("/slow/5000/pages/lemire.me.json.html")),
+            item("Huge story", site.url("/big")),
+            item("Document story", site.url("/binary")),
+            item("Broken story", site.url("/status/500"), "Live updates"),
+            item("Missing story", site.url("/status/404")),
+            item("Empty story", site.url("/empty")),
+            item("Good story", site.url("/pages/captions-bios.html")),
+        ],
+    )
+    run = run_cli("script", feed, "-H", "all", "--fetch-timeout", "2")
+    assert run.code == 0, run.stderr
+    notes = [line for line in run.stderr.splitlines() if line.startswith("note: headline")]
+    expected = {
+        "Slow story": "not back within 2 s; its title alone is read",
+        "Huge story": "over the 10 MB limit; its title alone is read",
+        "Document story": "application/pdf, not an article or a feed; its title alone",
+        "Broken story": "HTTP 500; its summary is read",
+        "Missing story": "HTTP 404; its title alone is read",
+        "Empty story": "no article found in the HTML page; its title alone is read",
+    }
+    for title, reason in expected.items():
+        assert any(title in note and reason in note for note in notes), (title, notes)
+    stories = headline_sections(run.stdout)
+    assert stories["Slow story"] == ["Now, the headlines.", "Slow story."]
+    assert stories["Broken story"] == ["Broken story.", "Live updates"]
+    assert stories["Good story"][1].startswith("Twelve years after the worst floods")
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+
+def test_topics_pick_stories_mixed_with_numbers_and_exclude_leaves_out(
+    site: NewsSite, fresh_cache: Path
+) -> None:
+    feed = site.url("/feeds/world.rss")
+    run = run_cli("script", feed, "-H", "borrowing,'eye contact',1", "--brief", "0")
+    assert run.code == 0, run.stderr
+    assert list(headline_sections(run.stdout)) == [  # in feed order
+        "'Parasite' scores historic upset at SAG awards, boosting Oscar chances",
+        "iOS 13 will fix the FaceTime eye contact problem",
+        "Central bank warns households of higher borrowing costs next year",
+    ]
+    run = run_cli("script", feed, "-H", "all", "--exclude", "berlin, 'engine fault'")
+    assert run.code == 0, run.stderr
+    titles = list(headline_sections(run.stdout))
+    assert len(titles) == 4
+    assert not any("Berlin" in t or "Ferry" in t for t in titles)
+
+    listing = run_cli("headlines", feed, "-H", "households,awards", "--exclude", "ferry")
+    assert listing.code == 0, listing.stderr
+    lines = listing.stdout.splitlines()
+    assert (
+        lines[0]
+        == "  1 * 'Parasite' scores historic upset at SAG awards, boosting Oscar chances  [awards]"
+    )
+    assert lines[3].startswith("  4 - Ferry crossings halted")
+    assert lines[4].endswith("[households]") and lines[4].startswith("  5 *")
+
+    missing = run_cli("script", feed, "-H", "cricket,'test match'")
+    assert missing.code == 2
+    assert "no headline mentions cricket or 'test match' (searched 6 items)" in missing.stderr
+
+
+def test_two_feeds_merge_newest_first_with_a_shared_story_once(
+    site: NewsSite, tmp_path: Path, fresh_cache: Path
+) -> None:
+    show = tmp_path / "show.toml"
+    show.write_text('transition = "From {source}."\nbrief = 0\n')
+    run = run_cli(
+        "script",
+        site.url("/pages/phys.org.tool.html"),
+        "--headlines-from",
+        site.url("/feeds/world.rss"),
+        "--headlines-from",
+        site.url("/feeds/tech.atom"),
+        "-H",
+        "all",
+        "--show",
+        show,
+    )
+    assert run.code == 0, run.stderr
+    stories = headline_sections(run.stdout)
+    ios = [t for t in stories if "FaceTime eye contact" in t]
+    assert len(ios) == 1
+    assert "the same story as" in run.stderr and "Circuit Weekly" in run.stderr
+    titles = list(stories)
+    assert titles[0] == "JSON parsing: simdjson vs. JSON for Modern C++"  # newest of all
+    assert titles[1] == "Thousands of UK academics 'treated as second-class citizens'"
+    assert titles[-1] == "Python 3.6.0 is now available!"  # oldest of all
+    assert stories[titles[1]][0] == "From Daily Planet, World."
+    assert "From Circuit Weekly." in stories[ios[0]]
+
+
+# --- an episode from a feed -----------------------------------------------------------------
+
+
+def test_episode_chapters_carry_links_and_pictures_and_a_rebuild_fetches_nothing(
+    site: NewsSite, tmp_path: Path, fresh_cache: Path, ffmpeg: str
+) -> None:
+    site.reset()
+    feed = site.url("/feeds/world.rss")
+    out = tmp_path / "out"
+    run = run_cli("build", feed, "--lead", "2", "-H", "1-4", "--brief", "1", "-o", out)
+    assert run.code == 0, run.stderr
+    mp3 = Path(run.stdout.strip())
+    chapters = sorted(ID3(mp3).getall("CHAP"), key=lambda c: c.start_time)
+    links = [c.sub_frames.getall("WXXX")[0].url for c in chapters]
+    assert links == [
+        site.url("/pages/reuters.com.parasite.html"),
+        site.url("/pages/theguardian.com.academics.html"),
+        site.url("/pages/dw.com.colonial.html"),
+        site.url("/pages/theverge.com.ios13.html"),
+        site.url("/status/404"),
+    ]
+    pictured = [bool(c.sub_frames.getall("APIC")) for c in chapters]
+    assert pictured == [True, True, False, True, True]  # the third's picture is broken
+    assert 'chapter 3 ("Berlin confronts' in run.stderr and "not a picture" in run.stderr
+    listed = ffmetadata_chapters(ffmpeg, mp3)
+    assert [title for _, _, title in listed] == [c.sub_frames["TIT2"].text[0] for c in chapters]
+
+    meta = json.loads(mp3.with_suffix(".json").read_text())
+    chapters_json = json.loads((out / meta["files"]["chapters"]).read_text())["chapters"]
+    assert [c.get("url") for c in chapters_json] == links
+    for chapter, frame in zip(chapters_json, chapters, strict=True):
+        if not frame.sub_frames.getall("APIC"):
+            assert "img" not in chapter
+            continue
+        picture = out / chapter["img"]
+        assert picture.read_bytes() == frame.sub_frames.getall("APIC")[0].data
+        assert picture.stat().st_size <= 200_000
+        with Image.open(picture) as image:
+            assert image.format == "JPEG" and image.mode == "RGB"
+            assert image.width == image.height <= 1400
+    transcript = (out / meta["files"]["vtt"]).read_text()
+    # each round-up story is told, not just named: its brief is in the transcript
+    assert "The union says institutions have built up a pool" not in transcript
+    assert re.search(r"A union report says British universities", transcript)
+
+    site.reset()
+    again = run_cli("build", feed, "--lead", "2", "-H", "1-4", "--brief", "1", "-q", "-o", out)
+    assert again.code == 0, again.stderr
+    assert page_hits(site) == 0  # articles and pictures come from the cache
+
+
+def test_daily_runs_from_a_show_file_that_lists_feeds(
+    site: NewsSite, tmp_path: Path, fresh_cache: Path
+) -> None:
+    show = tmp_path / "show.toml"
+    common = (
+        f'feeds = ["{site.url("/feeds/world.rss")}", "{site.url("/feeds/tech.atom")}"]\n'
+        'base_url = "https://example.org/pod/"\nbrief = 1\noutput_dir = "out"\n'
+    )
+    show.write_text(common + 'topics = ["cricket"]\n')
+    run = run_cli("daily", "--show", show, "--date", "2026-12-01")
+    assert run.code == 0, run.stderr
+    assert "no headline mentions cricket" in run.stderr and "round-up is left out" in run.stderr
+    meta = json.loads(Path(run.stdout.strip()).with_suffix(".json").read_text())
+    assert [c["title"] for c in meta["chapters"]] == [
+        "Thousands of UK academics 'treated as second-class citizens'"
+    ]
+
+    show.write_text(common + 'headlines = "1-40"\n')
+    run = run_cli("daily", "--show", show, "--date", "2026-12-03")
+    assert run.code == 0, run.stderr
+    assert "headline 40 does not exist today" in run.stderr
+    assert "the lead story is from 2026-12-01, 2 days before" in run.stderr
+    meta = json.loads(Path(run.stdout.strip()).with_suffix(".json").read_text())
+    titles = [c["title"] for c in meta["chapters"]]
+    assert titles[0] == "Thousands of UK academics 'treated as second-class citizens'"
+    assert len(titles) == 1 + 9  # 7 + 4 items, less the lead and the shared story
+    assert sum("FaceTime eye contact" in t for t in titles) == 1
+
+    show.write_text(common + "max_age = 24\n")
+    before = sorted(p.name for p in (tmp_path / "out").iterdir())
+    run = run_cli("daily", "--show", show, "--date", "2026-12-05")
+    assert run.code == 4
+    assert "more than 24 hours before the episode's date 2026-12-05" in run.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == before
