@@ -7,6 +7,7 @@ tests/data/feeds/, the corpus pages they link to, pictures, and slow or failing 
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -16,9 +17,13 @@ import pytest
 from mutagen.id3 import ID3
 from PIL import Image
 
+from briefing.art import fit_chapter_picture
+from briefing.errors import ContentError
+from briefing.models import Headline
+from briefing.script.brief import brief, summary_text
 from briefing.script.dedupe import content_words
 
-from .conftest import ffmetadata_chapters, run_cli
+from .conftest import DATA, ffmetadata_chapters, run_cli
 from .newssite import NewsSite
 
 
@@ -127,7 +132,7 @@ def test_a_lead_whose_link_fails_is_read_from_the_feeds_text(
             item(
                 "Budget report published",
                 site.url("/binary"),
-                "The council has published its budget report for next year, with cuts to libraries.",
+                "The council has published next year's budget, with cuts to libraries.",
             ),
         ],
     )
@@ -376,3 +381,51 @@ def test_daily_runs_from_a_show_file_that_lists_feeds(
     assert run.code == 4
     assert "more than 24 hours before the episode's date 2026-12-05" in run.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == before
+
+
+# --- the parts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        ("Rents rose again. Continue reading...", "Rents rose again."),
+        ("Rents rose again. [&#8230;]".replace("&#8230;", "…"), "Rents rose again."),
+        (
+            "Rents rose again in May. The post Rents rise appeared first on City Blog.",
+            "Rents rose again in May.",
+        ),
+        ("Rents rose again. Read more", "Rents rose again."),
+    ],
+)
+def test_what_feeds_append_to_a_summary_is_not_read(summary: str, expected: str) -> None:
+    assert summary_text(summary) == expected
+
+
+def test_a_brief_never_restates_the_headline() -> None:
+    story = Headline(
+        "Ferry crossings halted after engine fault",
+        summary="Ferry crossings halted after an engine fault. Repairs will take a week.",
+    )
+    told = brief(story, 2, "Ferry crossings halted after engine fault.", lambda t: t.split(". "))
+    assert told == ["Repairs will take a week."]
+    assert brief(story, 0, "x", lambda t: [t]) == []
+    label = Headline("Budget 2026", summary="Live", body=("The Chancellor spoke. Tax rose.",))
+    assert brief(label, 1, "Budget 2026.", lambda t: t.split(". ")) == ["The Chancellor spoke"]
+
+
+@pytest.mark.parametrize("name", ["wide.jpg", "tall.png", "small.jpg", "cmyk.jpg"])
+def test_chapter_pictures_are_square_safe_and_small(name: str) -> None:
+    data = (DATA / "feeds" / "images" / name).read_bytes()
+    with Image.open(io.BytesIO(data)) as original:
+        longest = max(original.size)
+    fitted = fit_chapter_picture(data)
+    assert len(fitted) <= 200_000
+    with Image.open(io.BytesIO(fitted)) as image:
+        assert image.format == "JPEG" and image.mode == "RGB"
+        assert image.width == image.height == min(longest, 1400)  # all of it, never cropped
+
+
+def test_a_file_that_is_not_a_picture_is_a_content_error() -> None:
+    with pytest.raises(ContentError, match="not a picture"):
+        fit_chapter_picture((DATA / "feeds" / "images" / "photo.broken.jpg").read_bytes())

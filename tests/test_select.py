@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from briefing.errors import UsageError
+from briefing.models import Headline
 from briefing.script import parse_selection
+from briefing.script.select import choose
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,55 @@ def test_backwards_range() -> None:
 def test_page_without_headlines() -> None:
     with pytest.raises(UsageError, match="the page has no headlines"):
         parse_selection("1", 0)
+
+
+# --- topics ------------------------------------------------------------------------------
+
+STORIES = [
+    Headline("Bank of England holds interest rates at 4%"),
+    Headline("Climate talks stall in Bonn", summary="Delegates failed to agree on coal."),
+    Headline("Rate of new homes built falls"),
+    Headline("Taxes on sugary drinks to rise"),
+    Headline("Scientists map the climate of Mars", summary="A rover's weather station."),
+    Headline("Cricket: England win the Ashes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("climate", (1, 4)),  # in the title or the summary, in feed order
+        ("CLIMATE,6", (1, 4, 5)),  # case does not matter; numbers mix in
+        ("'interest rates'", (0,)),  # a quoted phrase
+        ("rates", (0, 2)),  # a plural finds its singular and itself
+        ("rate", (0, 2)),
+        ("tax", (3,)),  # "taxes"
+        ("coal", (1,)),  # from a summary
+        ("clim", ()),  # whole words only: not "climate"; nothing found is an error
+    ],
+)
+def test_topics_pick_stories_by_whole_words_and_plurals(
+    spec: str, expected: tuple[int, ...]
+) -> None:
+    if not expected:
+        with pytest.raises(UsageError, match=r"no headline mentions clim \(searched 6 items\)"):
+            choose(spec, STORIES)
+        return
+    assert choose(spec, STORIES).indexes == expected
+
+
+def test_exclude_leaves_out_and_topics_are_reported() -> None:
+    choice = choose("climate,'interest rates'", STORIES, exclude=["mars"])
+    assert choice.indexes == (0, 1)
+    assert choice.topics == {0: ("interest rates",), 1: ("climate",), 4: ("climate",)}
+    assert choose(None, STORIES, exclude=["cricket"]).indexes == (0, 1, 2, 3, 4)
+
+
+def test_an_unattended_choice_bends_with_notes() -> None:
+    bent = choose("1-9", STORIES, lenient=True)
+    assert bent.indexes == (0, 1, 2, 3, 4, 5)
+    assert "headline 9 does not exist today (6 to choose from)" in bent.notes[0]
+    nothing = choose("hockey", STORIES, lenient=True)
+    assert nothing.indexes == () and "the round-up is left out" in nothing.notes[0]
+    with pytest.raises(UsageError, match="headline 9 does not exist"):
+        choose("1-9", STORIES)
