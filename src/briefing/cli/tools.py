@@ -132,6 +132,7 @@ def inspect(mp3: str, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(width=max(100, Console().width))
@@ -165,5 +166,11 @@ def inspect(mp3: str, as_json: bool) -> None:
     ):
         chapters.add_column(column, justify=justify)  # type: ignore[arg-type]
     for n, chapter in enumerate(info.chapters, start=1):
-        chapters.add_row(str(n), _clock(chapter["start"]), _clock(chapter["end"]), chapter["title"])
+        about = [chapter["url"]] if chapter.get("url") else []
+        if chapter.get("picture_bytes"):
+            about.append(f"picture {max(1, chapter['picture_bytes'] // 1024)} kB")
+        title = escape(chapter["title"])
+        if about:
+            title += "\n[dim]" + escape(" · ".join(about)) + "[/dim]"
+        chapters.add_row(str(n), _clock(chapter["start"]), _clock(chapter["end"]), title)
     console.print(chapters)
