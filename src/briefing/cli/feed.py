@@ -65,7 +65,7 @@ def publish(
     required=True,
     metavar="FILE",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Show file naming the day's sources (lead, headlines_from) and base_url.",
+    help="Show file naming the day's sources (feeds, lead, headlines_from) and base_url.",
 )
 @click.option(
     "--date",
@@ -85,6 +85,10 @@ def daily(
 ) -> None:
     """Build today's episode from the show's sources and publish it: the cron job.
 
+    The lead story is the show's lead page, or the first item of its first feed; the
+    round-up is its feeds' items merged, told in briefs. Unattended, it bends rather than
+    fails: a headline choice today's feeds cannot meet is taken as far as it goes, with a
+    note; a lead more than a day old is a warning (a refusal past the show's max_age).
     Idempotent: run twice, one episode (the second run only republishes); --force rebuilds
     it, keeping its GUID. Prints the episode's path.
     """

@@ -18,7 +18,6 @@ from typing import Any
 from briefing.errors import ContentError
 from briefing.ingest.textpage import clean_line
 from briefing.models import Headline
-from briefing.script.dedupe import THRESHOLD, Similarity
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
@@ -127,6 +126,8 @@ def _published(entry: Any) -> dt.datetime | None:
 def merge_feeds(feeds: Sequence[Feed]) -> Merged:
     """Items of all `feeds`, newest first (undated ones after, in feed order). An item whose
     link or headline repeats an item of another feed already kept is left out."""
+    from briefing.script.dedupe import THRESHOLD, Similarity  # the round-up's own rule
+
     if len(feeds) == 1:
         return Merged(feeds[0].items, ())
     order = [(item, n) for n, feed in enumerate(feeds) for item in feed.items]
