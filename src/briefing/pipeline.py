@@ -119,7 +119,7 @@ def _build_in(
             [(story.url, story.image) for story in chapter_stories],
             fit_chapter_picture,
             cache if options.use_cache else None,
-            options.fetch_budget_s,
+            max(0.0, options.fetch_budget_s - (plan.fetch_s if plan else 0.0)),
         )
         assembly, script, notes = _render_within_budget(
             work, script, options, cast, cache, progress, plan

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -102,6 +103,9 @@ class Plan:
     selection: tuple[int, ...]
     script: Script
     notes: tuple[Note, ...] = ()
+    fetch_s: float = 0.0
+    """Seconds spent fetching the round-up's stories: what is left of --fetch-timeout is
+    the chapter pictures'."""
 
 
 def plan_episode(
@@ -144,6 +148,7 @@ def plan_episode(
             )
     elif choice.by_default:
         selection = selection[:DEFAULT_HEADLINES]
+    started = time.monotonic()
     if selection:
         headlines, link_notes = with_linked_stories(
             page.headlines,
@@ -154,6 +159,7 @@ def plan_episode(
         )
         page = replace(page, headlines=headlines)
         notes += [Note(text) for text in link_notes]
+    fetch_s = time.monotonic() - started
     lexicon = options.lexicon()
     script = script_for(page, selection, options, today, lexicon)
     if options.max_minutes is not None:
@@ -165,7 +171,7 @@ def plan_episode(
             script = script_for(page, kept, options, today, lexicon)
         notes += left_out(page, selection[len(kept) :], options.max_minutes, "estimated")
         selection = kept
-    return Plan(page, selection, script, tuple(notes))
+    return Plan(page, selection, script, tuple(notes), fetch_s)
 
 
 def script_for(

@@ -54,7 +54,7 @@ def headlines(
     from feeds, its source. With -H, the chosen ones are marked with * and each topic a
     story matched is shown in [brackets]; with --exclude, the ones left out with -.
     """
-    parsed, notes = read_page(page, fmt, title, headlines_from, lead)
+    parsed, notes = read_page(page, fmt, title, headlines_from, lead, fetch_lead=False)
     say_notes(notes)
     if not parsed.headlines:
         click.echo("(the page lists no headlines)", err=True)

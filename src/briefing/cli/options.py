@@ -30,10 +30,12 @@ def read_page(
     headlines_from: Sequence[str] = (),
     lead: int | None = None,
     use_cache: bool = True,
+    fetch_lead: bool = True,
 ) -> tuple[Page, tuple[Note, ...]]:
     """The page (a feed's item `lead` as its lead story), its round-up from
     `headlines_from` when given (merged newest first), and notes on how it was read."""
-    loaded = load(source, fmt, title, lead, SpeechCache.default() if use_cache else None)
+    cache = SpeechCache.default() if use_cache else None
+    loaded = load(source, fmt, title, lead, cache, fetch_lead)
     page, notes = loaded.page, loaded.notes
     if headlines_from:
         items, merged_notes = load_round_up(headlines_from)

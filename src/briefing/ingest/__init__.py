@@ -132,18 +132,20 @@ def load(
     title: str | None = None,
     lead: int | None = None,
     cache: SpeechCache | None = None,
+    fetch_lead: bool = True,
 ) -> Loaded:
     """Read and parse a page: a file, "-" for standard input, or an http(s) URL.
 
     `fmt` ("text", "html", "markdown", "json") overrides detection; `title` gives the
     article's headline (a plain-text page without one needs it). A feed is read as a page:
     item `lead` (default the first) is the lead story, fetched from its link (and kept in
-    `cache` for a day).
+    `cache` for a day) unless not `fetch_lead`.
     """
     read = read_source(source)
     if fmt is None and _is_feed(read):
-        reader = cached_article_reader(cache, load_page)
-        page, notes = page_from_feed(parse_feed(read.data, read.name), lead or 1, reader)
+        reader = cached_article_reader(cache, load_page) if fetch_lead else None
+        feed = parse_feed(read.data, read.name, read.url)
+        page, notes = page_from_feed(feed, lead or 1, reader)
         return Loaded(page, notes)
     if lead is not None:
         raise UsageError(
@@ -205,7 +207,7 @@ def load_headlines(source: str | Path) -> list[Headline]:
 def _headline_source(source: str | Path) -> Feed:
     read = read_source(source)
     if _is_feed(read) or "xml" in (read.content_type or ""):
-        return parse_feed(read.data, read.name)
+        return parse_feed(read.data, read.name, read.url)
     headlines = parse_headline_lines(decode(read.data, read.charset))
     if not headlines:
         raise ContentError(f"{read.name} holds no headlines", hint="one headline per line")

@@ -16,9 +16,11 @@ from briefing.models import Article, Headline, Page
 
 
 def page_from_feed(
-    feed: Feed, lead: int, read_article: Callable[[str], Page]
+    feed: Feed, lead: int, read_article: Callable[[str], Page] | None
 ) -> tuple[Page, tuple[str, ...]]:
-    """The page for `feed` with item `lead` (1-based) as its lead story, and notes."""
+    """The page for `feed` with item `lead` (1-based) as its lead story, and notes. With no
+    `read_article`, the lead is not fetched: it is what the feed says of it (for a list of
+    the round-up's headlines, which does not read the lead)."""
     count = len(feed.items)
     if not 1 <= lead <= count:
         raise UsageError(
@@ -26,7 +28,12 @@ def page_from_feed(
             hint=f"pick one of 1-{count}; `briefing headlines FEED` lists them",
         )
     item = feed.items[lead - 1]
-    article, notes = lead_article(item, read_article)
+    if read_article is None:
+        text = item.body or ((item.summary,) if item.summary else (item.title,))
+        article = Article(item.title, text, item.source, url=item.url, image=item.image)
+        notes: tuple[str, ...] = ()
+    else:
+        article, notes = lead_article(item, read_article)
     others = tuple(h for n, h in enumerate(feed.items) if n != lead - 1)
     return Page(article, others), notes
 

@@ -57,11 +57,12 @@ def paragraphs_of(html: str) -> tuple[str, ...]:
     return tuple(p for p in (plain(part) for part in _BLOCK_END.split(html)) if p)
 
 
-def parse_feed(data: bytes, source: str) -> Feed:
-    """A feed's items; `ContentError` when it cannot be read or holds no item with a title."""
+def parse_feed(data: bytes, source: str, url: str | None = None) -> Feed:
+    """A feed's items; `ContentError` when it cannot be read or holds no item with a title.
+    Relative links resolve against the feed's `url`."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
     name = plain(parsed.feed.get("title", "")) or source
     items = tuple(
         item for item in (_item(entry, name) for entry in parsed.entries) if item is not None

@@ -106,13 +106,13 @@ def fetch_many(
             try:
                 found[url] = future.result()
             except TimeoutError:
-                failed[url] = f"not back within {budget_s:g} s"
+                failed[url] = f"not back within {budget_s:.3g} s (--fetch-timeout)"
             except BriefingError as exc:
                 failed[url] = exc.message
             except Exception as exc:  # noqa: BLE001 - one bad link never fails the build
                 failed[url] = f"unreadable ({type(exc).__name__}: {exc})"
     for future in pending:
-        failed[futures[future]] = f"not back within {budget_s:g} s"
+        failed[futures[future]] = f"not back within {budget_s:.3g} s (--fetch-timeout)"
     pool.shutdown(wait=False, cancel_futures=True)
     return Results(found, failed, len(wanted))
 
