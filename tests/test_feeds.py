@@ -21,7 +21,7 @@ from briefing.art import fit_chapter_picture
 from briefing.errors import ContentError
 from briefing.ingest import load_headlines
 from briefing.models import Headline
-from briefing.script.brief import brief, summary_text
+from briefing.script.brief import brief, prose_summary, summary_text
 from briefing.script.dedupe import content_words
 
 from .conftest import DATA, ffmetadata_chapters, run_cli
@@ -497,6 +497,25 @@ def test_daily_runs_from_a_show_file_that_lists_feeds(
 )
 def test_what_feeds_append_to_a_summary_is_not_read(summary: str, expected: str) -> None:
     assert summary_text(summary) == expected
+
+
+@pytest.mark.parametrize(
+    ("summary", "told"),
+    [
+        (
+            "Rents rose again in every city in May. The council said it would...",
+            "Rents rose again in every city in May.",
+        ),
+        ("The council said that it would consider the…", None),  # cut off: the article
+        ("Opinion | Politics", None),  # a label
+        (
+            "Rents rose by 4% in May, the fastest in a decade.",
+            "Rents rose by 4% in May, the fastest in a decade.",
+        ),
+    ],
+)
+def test_a_summary_tells_the_story_only_in_whole_sentences(summary: str, told: str | None) -> None:
+    assert prose_summary(Headline("Rents", summary=summary)) == told
 
 
 def test_a_brief_never_restates_the_headline() -> None:

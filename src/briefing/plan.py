@@ -25,7 +25,7 @@ from briefing.ingest.language import detect_language, language_name
 from briefing.ingest.linked import with_linked_stories
 from briefing.models import Page, Script
 from briefing.script import build_script
-from briefing.script.brief import is_prose, summary_text
+from briefing.script.brief import prose_summary
 from briefing.script.dedupe import drop_near_duplicates
 from briefing.script.normalize import Lexicon, shipped_lexicon
 from briefing.script.select import DEFAULT_HEADLINES, choose
@@ -153,7 +153,7 @@ def plan_episode(
         headlines, link_notes = with_linked_stories(
             page.headlines,
             selection,
-            lambda h: options.brief_sentences > 0 and not is_prose(summary_text(h.summary)),
+            lambda h: options.brief_sentences > 0 and prose_summary(h) is None,
             SpeechCache.default() if options.use_cache else None,
             options.fetch_budget_s,
         )

@@ -24,6 +24,8 @@ _SUMMARY_TAILS = re.compile(
     r"|continue reading(?:\.\.\.|…)?|read more(?:\.\.\.|…)?|\[(?:\.\.\.|…)\]|\[\+\d+ chars\])\s*$",
     re.IGNORECASE,
 )
+_CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)")
 _REPEATS_TITLE = 0.7
 """Share of a sentence's content words that are the headline's: above it, it says nothing
 the headline did not."""
@@ -37,6 +39,23 @@ def summary_text(summary: str | None) -> str:
         if shorter == text:
             return text
         text = shorter
+
+
+def whole_sentences(text: str) -> str:
+    """A summary without the sentence a feed cut off ("… the council said it would..."):
+    what comes before it, or nothing when it is all there is."""
+    cut = _CUT_OFF.search(text)
+    if cut is None:
+        return text
+    ends = list(_SENTENCE_END.finditer(text[: cut.start()]))
+    return text[: ends[-1].end()].strip() if ends else ""
+
+
+def prose_summary(headline: Headline) -> str | None:
+    """The headline's summary when it tells the story in whole sentences, else None (the
+    brief then comes from the story's article)."""
+    text = whole_sentences(summary_text(headline.summary))
+    return text if is_prose(text) else None
 
 
 def is_prose(text: str) -> bool:
@@ -56,8 +75,8 @@ def brief(
     if count <= 0:
         return []
     title_words = content_words(spoken_title)
-    summary = summary_text(headline.summary)
-    sources = [summary] if is_prose(summary) else [*headline.body, summary]
+    told = prose_summary(headline)
+    sources = [told] if told else [*headline.body, summary_text(headline.summary)]
     chosen: list[str] = []
     for sentence in _sentences(sources, speak):
         if not repeats_title(sentence, title_words):
