@@ -83,14 +83,15 @@ def fetch_many(
             gate = hosts[(urlsplit(url).hostname or "").lower()]
         if not gate.acquire(timeout=max(0.0, deadline - time.monotonic())):
             raise TimeoutError
-        try:
+        try:  # the host's slot is held while its server is asked, not while we read
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
             extra: dict[str, Any] = {"max_bytes": max_bytes} if max_bytes else {}
-            return read(fetcher(url, timeout=min(TIMEOUT, left), accept=accept, **extra))
+            fetched = fetcher(url, timeout=min(TIMEOUT, left), accept=accept, **extra)
         finally:
             gate.release()
+        return read(fetched)
 
     pool = ThreadPoolExecutor(max_workers=min(WORKERS, len(wanted)), thread_name_prefix="fetch")
     futures: dict[Future[T], str] = {pool.submit(one, url): url for url in wanted}

@@ -69,24 +69,31 @@ def repeats_title(sentence: str, title_words: frozenset[str]) -> bool:
 
 
 def brief(
-    headline: Headline, count: int, spoken_title: str, speak: Callable[[str], list[str]]
+    headline: Headline,
+    count: int,
+    spoken_title: str,
+    speak: Callable[[str], list[list[str]]],
 ) -> list[str]:
-    """Up to `count` spoken sentences about `headline` beyond what its title says."""
+    """Up to `count` sentences about `headline` beyond what its title says, as the spoken
+    pieces they are read in. `speak` turns text into its spoken sentences, each a list of
+    pieces (a long sentence is read in several); a sentence counts once, whole."""
     if count <= 0:
         return []
     title_words = content_words(spoken_title)
     told = prose_summary(headline)
     sources = [told] if told else [*headline.body, summary_text(headline.summary)]
     chosen: list[str] = []
-    for sentence in _sentences(sources, speak):
-        if not repeats_title(sentence, title_words):
-            chosen.append(sentence)
-            if len(chosen) == count:
+    taken = 0
+    for pieces in _sentences(sources, speak):
+        if not repeats_title(" ".join(pieces), title_words):
+            chosen += pieces
+            taken += 1
+            if taken == count:
                 break
     return chosen
 
 
-def _sentences(texts: list[str], speak: Callable[[str], list[str]]) -> Iterator[str]:
+def _sentences(texts: list[str], speak: Callable[[str], list[list[str]]]) -> Iterator[list[str]]:
     """The texts' sentences in order, made only as far as they are read."""
     for text in texts:
         if text:

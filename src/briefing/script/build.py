@@ -15,7 +15,12 @@ from briefing.config import ShowConfig
 from briefing.models import Article, Headline, Page, Script, Story, StoryKind
 from briefing.script.brief import DEFAULT_BRIEF, brief
 from briefing.script.normalize import Lexicon, normalize, ordinal
-from briefing.script.sentences import spoken_sentences
+from briefing.script.sentences import (
+    MAX_SENTENCE_CHARS,
+    split_clauses,
+    split_sentences,
+    spoken_sentences,
+)
 
 DEFAULT_SHOW = "Briefing"
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -40,6 +45,15 @@ class _Speaker:
 
     def sentences(self, text: str) -> list[str]:
         return spoken_sentences(normalize(text, self.lexicon)) if text.strip() else []
+
+    def whole_sentences(self, text: str) -> list[list[str]]:
+        """Each sentence of `text` as the pieces it is spoken in (a long one in several)."""
+        if not text.strip():
+            return []
+        return [
+            split_clauses(s, MAX_SENTENCE_CHARS)
+            for s in split_sentences(normalize(text, self.lexicon))
+        ]
 
 
 def _story(
@@ -139,7 +153,7 @@ def _lead(article: Article, speak: _Speaker) -> Story:
 
 def _headline(headline: Headline, speak: _Speaker, lead_in: str, brief_sentences: int) -> Story:
     spoken = speak.sentences(as_sentence(headline.title))
-    told = brief(headline, brief_sentences, " ".join(spoken), speak.sentences)
+    told = brief(headline, brief_sentences, " ".join(spoken), speak.whole_sentences)
     return _story(
         StoryKind.HEADLINE,
         headline.title,

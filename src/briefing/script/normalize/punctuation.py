@@ -27,14 +27,20 @@ _PAUSE = "\ue000"  # a private-use character: where a pause comma may go
 
 
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,;:!?](?:\s|$))")
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W_]|[.!?,;:\"')])[*†‡]+(?=\s|$)|^[*†‡]+\s+")
+"""A footnote's mark, after a word or a stop ("restored.* This") or opening the footnote
+itself: not said, and never in the way of a sentence's end."""
 
 
 def clean_unicode(text: str) -> str:
-    """NFC (accents kept), straight quotes, plain spaces, no invisible characters, and no
-    space before a comma or other clause mark (a typo: "on Sunday , January 30")."""
+    """NFC (accents kept), straight quotes, plain spaces, no invisible characters, no
+    footnote marks, and no space before a comma or other clause mark (a typo: "on Sunday ,
+    January 30")."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\t", " ")
+    if "*" in text or "†" in text or "‡" in text:
+        text = _FOOTNOTE_MARK.sub("", text)
     return _SPACE_BEFORE_MARK.sub("", text) if " " in text else text
 
 
