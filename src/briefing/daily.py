@@ -23,7 +23,7 @@ from briefing.ingest.feedpage import page_from_feed
 from briefing.ingest.language import article_text
 from briefing.ingest.linked import cached_article_reader
 from briefing.models import Article, Page
-from briefing.pipeline import build_episode, episode_file
+from briefing.pipeline import build_episode, episode_file, speak_ahead
 from briefing.plan import BuildOptions, Note, check_language, plan_episode
 from briefing.publish.publisher import publish
 from briefing.script.build import DEFAULT_SHOW
@@ -115,7 +115,9 @@ def run_daily(
     else:
         options, language_notes = check_language(article_text(page.article), options)
         notes += language_notes
-        plan = plan_episode(page, show.headlines or None, options, today=day)
+        plan = plan_episode(
+            page, show.headlines or None, options, today=day, while_fetching=speak_ahead(options)
+        )
         notes += plan.notes
         episode, built_notes = build_episode(plan.script, options, plan=plan)
         notes += built_notes

@@ -112,6 +112,10 @@ class Script:
     def sentences(self) -> tuple[str, ...]:
         return tuple(s for story in self.stories for s in story.sentences)
 
+    @property
+    def lead_stories(self) -> tuple[Story, ...]:
+        return tuple(story for story in self.stories if story.kind is StoryKind.LEAD)
+
 
 @dataclass(frozen=True)
 class Clip:

@@ -19,6 +19,7 @@ import datetime as dt
 import logging
 import tempfile
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -37,7 +38,7 @@ from briefing.audio.sound import apply_sound
 from briefing.cache import SpeechCache
 from briefing.config import ShowConfig
 from briefing.engines.voices import load_voice
-from briefing.errors import OutputError
+from briefing.errors import BriefingError, OutputError
 from briefing.files import ensure_writable_dir, remove_left_behind, slug, staged
 from briefing.ingest.linked import story_pictures
 from briefing.models import Episode, Script, Story
@@ -55,6 +56,24 @@ from briefing.synth import Cast, ProgressFn, synthesize
 from briefing.tags import EpisodeTags, write_tags
 
 log = logging.getLogger(__name__)
+
+
+def speak_ahead(
+    options: BuildOptions, progress: ProgressFn | None = None
+) -> Callable[[Script], None] | None:
+    """Something for `plan_episode` to do while the round-up's stories are fetched: speak
+    the lead story into the speech cache, where the build then finds it. None with
+    --no-cache (a build's scratch cache does not exist yet)."""
+    if not options.use_cache:
+        return None
+
+    def speak(part: Script) -> None:
+        try:
+            synthesize(part, options.cast(), SpeechCache.default(), progress, keep_engines=True)
+        except BriefingError as exc:  # the build meets it again, and says so
+            log.debug("speaking ahead stopped: %s", exc.message)
+
+    return speak
 
 
 def episode_path(script: Script, output_dir: Path) -> Path:

@@ -7,10 +7,13 @@ for the page's language) comes back as `Note`s for the CLI to print.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,6 +35,8 @@ from briefing.script.select import DEFAULT_HEADLINES, choose
 from briefing.synth import Cast, forget_preloaded, preload
 
 DEFAULT_OUTPUT_DIR = Path("output")
+_AHEAD_AFTER_S = 0.2
+"""Fetching that takes longer than this is worth speaking the lead story during."""
 
 
 @dataclass(frozen=True)
@@ -113,13 +118,15 @@ def plan_episode(
     spec: str | None,
     options: BuildOptions,
     today: dt.date | None = None,
+    while_fetching: Callable[[Script], None] | None = None,
 ) -> Plan:
     """The script for `page` and the headlines `spec` chooses (see `select.choose`).
 
     Near-duplicate headlines are dropped unless kept; with the default choice (the first
     five) the next distinct headlines take their places. The chosen stories' own articles
-    are fetched where a brief or a picture needs them. With a length budget, only as many
-    headlines as the voices' speaking rates say will fit are kept.
+    are fetched where a brief needs them; while they are, `while_fetching` is given the
+    lead story (a build speaks it meanwhile). With a length budget, only as many headlines
+    as the voices' speaking rates say will fit are kept.
     """
     today = today or dt.date.today()
     show = options.show
@@ -148,19 +155,27 @@ def plan_episode(
             )
     elif choice.by_default:
         selection = selection[:DEFAULT_HEADLINES]
+    lexicon = options.lexicon()
     started = time.monotonic()
     if selection:
-        headlines, link_notes = with_linked_stories(
-            page.headlines,
-            selection,
-            lambda h: options.brief_sentences > 0 and prose_summary(h) is None,
-            SpeechCache.default() if options.use_cache else None,
-            options.fetch_budget_s,
-        )
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefs") as pool:
+            fetching = pool.submit(
+                with_linked_stories,
+                page.headlines,
+                selection,
+                lambda h: options.brief_sentences > 0 and prose_summary(h) is None,
+                SpeechCache.default() if options.use_cache else None,
+                options.fetch_budget_s,
+            )
+            with contextlib.suppress(FuturesTimeout):
+                fetching.result(timeout=_AHEAD_AFTER_S)  # all cached: nothing to wait for
+            if not fetching.done() and while_fetching is not None:
+                lead = script_for(page, (), options, today, lexicon)
+                while_fetching(replace(lead, stories=lead.lead_stories))
+            headlines, link_notes = fetching.result()
         page = replace(page, headlines=headlines)
         notes += [Note(text) for text in link_notes]
     fetch_s = time.monotonic() - started
-    lexicon = options.lexicon()
     script = script_for(page, selection, options, today, lexicon)
     if options.max_minutes is not None:
         budget_ms = options.max_minutes * 60_000

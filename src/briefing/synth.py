@@ -104,6 +104,14 @@ def _engine(voice: VoicePreset, rate: int) -> SpeechEngine:
     return voice.settings.load(rate)
 
 
+def _keep(voice: VoicePreset, rate: int, engine: SpeechEngine) -> None:
+    """Hand `engine` to the next `synthesize`, as a preloaded one."""
+    loaded: Future[SpeechEngine] = Future()
+    loaded.set_result(engine)
+    with _preload_lock:
+        _preloaded[(voice.name, rate)] = loaded
+
+
 @dataclass(frozen=True)
 class Speech:
     """One clip per sentence, in script order: in `store`, or held here if it could not be
@@ -140,14 +148,16 @@ def synthesize(
     cache: SpeechCache,
     progress: ProgressFn | None = None,
     fallback: VoicePreset | None = None,
+    keep_engines: bool = False,
 ) -> Speech:
     """A clip for every sentence of `script`, stored in `cache`, and what it took.
 
     If a voice fails for good and `fallback` is given, the whole episode is re-voiced with
-    the fallback voice, so voices never mix within a story.
+    the fallback voice, so voices never mix within a story. With `keep_engines`, the engines
+    loaded are kept for the next `synthesize` (part of an episode spoken ahead).
     """
     try:
-        return _synthesize(script, cast, cache, progress)
+        return _synthesize(script, cast, cache, progress, keep_engines)
     except SpeechError as exc:
         if fallback is None:
             raise
@@ -157,7 +167,11 @@ def synthesize(
 
 
 def _synthesize(
-    script: Script, cast: Cast, cache: SpeechCache, progress: ProgressFn | None
+    script: Script,
+    cast: Cast,
+    cache: SpeechCache,
+    progress: ProgressFn | None,
+    keep_engines: bool = False,
 ) -> Speech:
     started = time.monotonic()
     rate = cast.anchor.settings.native_rate()
@@ -196,6 +210,8 @@ def _synthesize(
     for voice_jobs in pending.values():
         voice = voice_jobs[0].voice
         engine = _engine(voice, rate)
+        if keep_engines:
+            _keep(voice, rate, engine)
         if engine.concurrency <= 1:
             for job in voice_jobs:
                 finished(job, engine.synthesize(job.text))

@@ -23,7 +23,7 @@ from briefing.cli.options import (
 )
 from briefing.files import atomic_path
 from briefing.ingest.language import article_text
-from briefing.pipeline import build_episode
+from briefing.pipeline import build_episode, speak_ahead
 from briefing.plan import check_language, plan_episode
 from briefing.script.scriptfile import load_script, write_script
 from briefing.script.select import choose, matches
@@ -226,11 +226,12 @@ def build(
         brief=brief,
         fetch_timeout=fetch_timeout,
     )
-    plan = None
     if script_file is not None:
         episode_script = load_script(script_file)
         options, language_notes = check_language(" ".join(episode_script.sentences), options)
         say_notes(language_notes, quiet)
+        with progress_display(interactive, quiet) as progress:
+            episode, notes = build_episode(episode_script, options, progress)
     else:
         assert page is not None
         parsed, read_notes = read_page(page, fmt, title, headlines_from, lead, not no_cache)
@@ -238,11 +239,12 @@ def build(
         choose(spec, parsed.headlines)  # a bad spec fails before anything else
         options, language_notes = check_language(article_text(parsed.article), options)
         say_notes(language_notes, quiet)
-        plan = plan_episode(parsed, spec, options)
-        say_notes(plan.notes, quiet)
-        episode_script = plan.script
-    with progress_display(interactive, quiet) as progress:
-        episode, notes = build_episode(episode_script, options, progress, plan)
+        with progress_display(interactive, quiet) as progress:
+            # the lead story is spoken while the round-up's stories are fetched
+            ahead = speak_ahead(options, progress)
+            plan = plan_episode(parsed, spec, options, while_fetching=ahead)
+            say_notes(plan.notes, quiet)
+            episode, notes = build_episode(plan.script, options, progress, plan)
     say_notes(notes, quiet)
     click.echo(str(episode.path))
 
