@@ -30,10 +30,10 @@ def test_build_prints_the_dated_episode_path(london_episode) -> None:
     assert run.stdout.strip() == str(path)
     # Off a terminal, progress is plain lines; no warning (pydub's "couldn't find ffmpeg")
     lines = run.stderr.splitlines()
-    assert lines[0] == "speech: 50 segments, 0 from the cache"
+    assert lines[0] == "speech: 51 segments, 0 from the cache"
     progress = [re.sub(r"\d+ of", "N of", line) for line in lines if " sentences made" in line]
-    assert progress == ["speech: N of 50 sentences made"] * 3
-    done = r"speech: done in [\d.]+ s \(50 synthesised, 0 from the cache\)"
+    assert progress == ["speech: N of 51 sentences made"] * 3
+    done = r"speech: done in [\d.]+ s \(51 synthesised, 0 from the cache\)"
     assert any(re.fullmatch(done, line) for line in lines)
     assert any(re.fullmatch(r"loudness: .* \(linear(, limited)?\)", line) for line in lines)
     figures = r"[\d.]+ s, 6 chapters, -?[\d.]+ LUFS, peak -?[\d.]+ dBTP"

@@ -36,7 +36,10 @@ def test_script_order_intro_lead_headlines_outro(london) -> None:
     assert script.stories[0].sentences == (
         "This is London Daily for Wednesday the fourteenth of January.",
         "Focus on the big picture.",
+        "This episode is read by a synthetic voice.",  # the disclosure, its own paragraph
     )
+    assert script.stories[0].paragraphs[1] == ("This episode is read by a synthetic voice.",)
+    assert script.summary.endswith("Read by a synthetic voice.")
     lead = script.stories[1]
     assert lead.title == london.article.title
     assert lead.sentences[0] == "Let British troops stay in Iraq, UK urges."
@@ -88,6 +91,7 @@ def test_show_templates_host_and_missing_date(london) -> None:
         "This is Morning Notes on Wednesday the twenty-fifth of November, twenty twenty-six.",
         "I'm Sam.",
         "Three stories.",
+        "This episode is read by a synthetic voice.",
     )
     assert script.stories[2].sentences[0] == "Now two headlines."
     assert script.stories[3].sentences[0] == "Next."

@@ -85,7 +85,7 @@ def test_edit_and_build_exactly_that(tmp_path: Path, fresh_cache: Path) -> None:
 
     build = run_cli("build", "--script", path, "-o", tmp_path / "out")
     assert build.code == 0, build.stderr
-    assert "speech: 8 segments" in build.stderr
+    assert "speech: 9 segments" in build.stderr
     mp3 = Path(build.stdout.strip())
     chapters = [
         c.sub_frames["TIT2"].text[0]
@@ -93,7 +93,7 @@ def test_edit_and_build_exactly_that(tmp_path: Path, fresh_cache: Path) -> None:
     ]
     assert chapters == ["Harbour festival returns after three years", "Ferries change"]
     again = run_cli("build", "--script", path, "-o", tmp_path / "out")
-    assert "8 from the cache" in again.stderr  # nothing spoken twice
+    assert "9 from the cache" in again.stderr  # nothing spoken twice
 
 
 def test_build_needs_a_page_or_a_script(tmp_path: Path) -> None:

@@ -122,6 +122,9 @@ class ShowConfig:
     transition: str = ""
     """Said before each later headline ("Next.", "Also today."); nothing by default."""
     outro: str = "That was {show} for {date}. Thanks for listening."
+    disclosure: str = "This episode is read by a synthetic voice."
+    """Said after the intro: listeners, and Apple Podcasts, are owed it. It can be
+    reworded; "" leaves it out, with a warning at every build."""
     voice: str | None = None
     """The anchor's voice preset; --voice overrides it."""
     headline_voice: str | None = None
@@ -155,6 +158,13 @@ class ShowConfig:
     """podcast:locked: other hosts may not import the feed."""
     keep: int = 0
     """Episodes to keep when publishing (the newest); 0 keeps all."""
+    to: str = ""
+    """Where `publish` and `daily` send the episodes and feed: s3://BUCKET/PREFIX or
+    sftp://USER@HOST[:PORT]/PATH; empty keeps them in the output directory only."""
+    endpoint_url: str = ""
+    """An S3-compatible store's endpoint (Cloudflare R2, Backblaze B2, MinIO); default
+    AWS_ENDPOINT_URL, else AWS itself. Never credentials: those come from the environment
+    or AWS profiles."""
     # --- daily episodes (briefing daily) ---
     lead: str = ""
     """Where the day's lead article comes from: a page, a URL, or a directory of pages (the
@@ -185,6 +195,7 @@ class ShowConfig:
 
     TEMPLATES: ClassVar[tuple[str, ...]] = (
         "intro",
+        "disclosure",
         "host_line",
         "headlines_intro",
         "transition",

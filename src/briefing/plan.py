@@ -138,6 +138,13 @@ def plan_episode(
         lenient=options.lenient,
     )
     notes = [Note(text) for text in choice.notes]
+    if not show.disclosure.strip():
+        notes.append(
+            Note(
+                'warning: the episode does not say its voice is synthetic (disclosure = "" '
+                "in the show file); listeners are owed it, and Apple Podcasts requires it"
+            )
+        )
     selection = choice.indexes
     if not options.keep_duplicates:
         titles = [h.title for h in page.headlines]

@@ -112,6 +112,8 @@ def build_feed(episodes: Sequence[FeedEpisode], show: ShowConfig, base_url: str)
     _sub(channel, f"{{{ITUNES}}}explicit", "true" if show.explicit else "false")
     _sub(channel, f"{{{ITUNES}}}type", "episodic")
     _sub(channel, f"{{{PODCAST}}}guid", podcast_guid(feed_url))
+    # the voices are synthetic: the form hosts and apps read (podcastindex "txt" tag)
+    _sub(channel, f"{{{PODCAST}}}txt", "true", attrs={"purpose": "ai-content"})
     _sub(
         channel,
         f"{{{PODCAST}}}locked",

@@ -23,6 +23,8 @@ from briefing.script.sentences import (
 )
 
 DEFAULT_SHOW = "Briefing"
+SYNTHETIC_VOICE = "Read by a synthetic voice."
+"""Said in every episode's description, notes and ID3 comment: the voices are made."""
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -117,7 +119,14 @@ def build_script(
     variables["host_line"] = _render(show.host_line, variables) if show.host else ""
 
     stories = [
-        _story(StoryKind.INTRO, "Intro", [speak.sentences(_render(show.intro, variables))]),
+        _story(
+            StoryKind.INTRO,
+            "Intro",
+            [
+                speak.sentences(_render(show.intro, variables)),
+                speak.sentences(_render(show.disclosure, variables)),
+            ],
+        ),
         _lead(article, speak),
         *(
             _headline(
@@ -136,6 +145,7 @@ def build_script(
     summary = article.paragraphs[0] if article.paragraphs else article.title
     if chosen:
         summary += " Also in this episode: " + "; ".join(h.title for h in chosen) + "."
+    summary += f" {SYNTHETIC_VOICE}"
     return Script(
         show=show_name,
         title=f"{date.day} {date:%B %Y}: {article.title}",
