@@ -123,4 +123,17 @@ def run_daily(
         notes += built_notes
         target = episode.path
     publish(output_dir, show, base_url)
+    if show.to:
+        from briefing.publish.remote import publish_remote
+
+        _, sent = publish_remote(
+            output_dir, show.to, base_url or show.base_url, endpoint_url=show.endpoint_url or None
+        )
+        if sent is not None:
+            notes.append(
+                Note(
+                    f"sent {len(sent.sent)} files to {show.to}, deleted {len(sent.deleted)}, "
+                    f"{sent.unchanged} unchanged"
+                )
+            )
     return target, tuple(notes)

@@ -37,25 +37,76 @@ from briefing.plan import DEFAULT_OUTPUT_DIR
     metavar="N",
     help="Keep only the newest N episodes, removing the others' files (0: all).",
 )
+@click.option(
+    "--to",
+    metavar="URL",
+    help="Also send the episodes and feed to s3://BUCKET/PREFIX or "
+    "sftp://USER@HOST[:PORT]/PATH (default: the show's `to`); only what changed is sent.",
+)
+@click.option(
+    "--endpoint-url",
+    metavar="URL",
+    help="The S3-compatible store's endpoint (R2, B2, MinIO; default AWS_ENDPOINT_URL, else AWS).",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="With --to: list what would be sent and deleted, send nothing."
+)
 def publish(
-    directory: Path, base_url: str | None, show_file: Path | None, keep: int | None
+    directory: Path,
+    base_url: str | None,
+    show_file: Path | None,
+    keep: int | None,
+    to: str | None,
+    endpoint_url: str | None,
+    dry_run: bool,
 ) -> None:
-    """(Re)write DIRECTORY/feed.xml, the podcast feed, from the episodes in DIRECTORY.
+    """(Re)write DIRECTORY/feed.xml, the podcast feed, and DIRECTORY/index.html from the
+    episodes in DIRECTORY; with --to, send them where listeners get them.
 
     RSS 2.0 with the itunes and podcast namespaces: every episode with its enclosure, GUID,
-    date, duration, chapters and transcripts. Prints the feed's path.
+    date, duration, chapters and transcripts. Remotely, new and changed files go first and
+    feed.xml last, so the feed never names a file not yet there; then the files of episodes
+    --keep removed are deleted. Credentials come only from the environment, AWS profiles,
+    the SSH agent and keys. Prints the feed's path, or its remote place.
     """
     from briefing.publish.publisher import publish as write_feed
+    from briefing.publish.remote import publish_remote
 
     show = load_show(show_file) if show_file else ShowConfig()
-    result = write_feed(directory, show, base_url, keep)
+    to = to or show.to or None
+    result = write_feed(directory, show, base_url, 0 if dry_run else keep)
     for name in result.pruned:
         click.echo(
             f"note: removed {name} (--keep {keep if keep is not None else show.keep})", err=True
         )
     for reason in result.skipped:
         click.echo(f"note: left out {reason}", err=True)
-    click.echo(str(result.feed))
+    if not to:
+        click.echo(str(result.feed))
+        return
+    plan, sent = publish_remote(
+        directory,
+        to,
+        base_url or show.base_url,
+        endpoint_url=endpoint_url or show.endpoint_url or None,
+        dry_run=dry_run,
+        said=lambda line: click.echo(line, err=True),
+    )
+    if sent is None:
+        for upload in plan.uploads:
+            click.echo(
+                f"would send {upload.name} ({upload.size // 1024} kB, {upload.content_type})"
+            )
+        for name in plan.deletes:
+            click.echo(f"would delete {name}")
+        click.echo(f"{len(plan.unchanged)} files unchanged", err=True)
+        return
+    click.echo(
+        f"note: sent {len(sent.sent)} files, deleted {len(sent.deleted)}, "
+        f"{sent.unchanged} unchanged",
+        err=True,
+    )
+    click.echo(f"{to.rstrip('/')}/feed.xml")
 
 
 @cli.command()

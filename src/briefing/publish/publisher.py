@@ -1,4 +1,5 @@
-"""Publishing: (re)write ``feed.xml`` from the episodes in an output directory.
+"""Publishing: (re)write ``feed.xml`` and ``index.html`` from the episodes in an output
+directory.
 
 The whole read-modify-write holds a lock (filelock), so two publishers at once lose
 nothing; the feed is written to a temp file and moved into place. An episode whose metadata
@@ -23,6 +24,7 @@ from briefing.publish.feed import FeedEpisode, build_feed, notes_html_body
 log = logging.getLogger(__name__)
 
 FEED_NAME = "feed.xml"
+INDEX_NAME = "index.html"
 LOCK_NAME = ".briefing.lock"
 LOCK_TIMEOUT = 120.0
 _REQUIRED = ("guid", "title", "show", "date", "summary", "audio", "duration_s", "files")
@@ -105,6 +107,10 @@ def publish(
             target = directory / FEED_NAME
             with atomic_path(target) as temp:
                 temp.write_bytes(build_feed(episodes, show, base))
+            from briefing.publish.server import index_page  # the page served beside it
+
+            with atomic_path(directory / INDEX_NAME) as temp:
+                temp.write_text(index_page(directory), encoding="utf-8")
     except Timeout:
         raise OutputError(
             f"{directory} is locked by another briefing for over {LOCK_TIMEOUT:g} s",

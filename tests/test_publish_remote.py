@@ -1,0 +1,110 @@
+"""Publishing to a remote place: what is sent, in which order, with which headers; what is
+left alone and what is deleted; a feed a directory would refuse is never sent."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.config import ShowConfig
+from briefing.errors import ConfigError
+from briefing.publish.checks import check_feed
+from briefing.publish.publisher import publish
+from briefing.publish.remote import LONG_CACHE, SHORT_CACHE, plan_remote, sha256_of
+from briefing.publish.targets.base import RemoteFile
+
+from .conftest import TINY, run_cli
+
+BASE = "https://cdn.example.org/show/"
+SHOW = ShowConfig(
+    name="The Tiny Times",
+    description="Small news, quickly.",
+    owner_name="Sam Smith",
+    owner_email="sam@example.org",
+)
+
+
+@pytest.fixture(scope="module")
+def shelf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output directory with one real episode and its feed, plus what must never be sent."""
+    out = tmp_path_factory.mktemp("remote-shelf")
+    run = run_cli("build", TINY, "-H", "all", "-q", "-o", out)
+    assert run.code == 0, run.stderr
+    (out / ".briefing-work-123").mkdir()
+    (out / ".briefing-work-123" / "voice.pcm").write_bytes(b"\0" * 10)
+    publish(out, SHOW, BASE)
+    return out
+
+
+def copy_of(shelf: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "out"
+    shutil.copytree(shelf, target)
+    return target
+
+
+def test_a_new_place_gets_every_file_audio_first_and_the_feed_last(shelf: Path) -> None:
+    plan = plan_remote(shelf, {})
+    names = [u.name for u in plan.uploads]
+    assert names[0].endswith(".mp3")
+    assert names[-2:] == ["index.html", "feed.xml"]
+    sidecars = {".jpg", ".chapters.json", ".vtt", ".srt", ".md", ".html"}
+    assert {n.split(".", 1)[1] for n in names[1:-2]} == {s[1:] for s in sidecars}
+    assert not any(n.startswith(".") or "work" in n for n in names)  # lock, work dirs
+    assert not any(n.endswith(".json") and not n.endswith("chapters.json") for n in names)
+    types = {u.name.split(".", 1)[1]: (u.content_type, u.cache_control) for u in plan.uploads}
+    assert types["mp3"] == ("audio/mpeg", LONG_CACHE)
+    assert types["vtt"][0].startswith("text/vtt")
+    assert types["srt"][0].startswith("application/x-subrip")
+    assert types["chapters.json"][0] == "application/json+chapters"
+    assert types["jpg"][0] == "image/jpeg"
+    assert types["xml"] == ("application/rss+xml; charset=utf-8", SHORT_CACHE)
+    assert types["html"][1] in (SHORT_CACHE, LONG_CACHE)
+    for upload in plan.uploads:
+        assert upload.size == upload.path.stat().st_size
+        assert upload.sha256 == sha256_of(upload.path)
+    assert plan.deletes == ()
+
+
+def test_what_is_there_unchanged_is_not_sent_and_only_old_episodes_are_deleted(
+    shelf: Path,
+) -> None:
+    first = plan_remote(shelf, {})
+    there = {u.name: RemoteFile(u.name, u.size, u.sha256) for u in first.uploads}
+    there["2020-01-01-old-show.mp3"] = RemoteFile("2020-01-01-old-show.mp3", 10, "x")
+    there["2020-01-01-old-show.chapter1.jpg"] = RemoteFile(
+        "2020-01-01-old-show.chapter1.jpg", 1, None
+    )
+    there["about.html"] = RemoteFile("about.html", 5, None)  # the user's own: left alone
+    mp3 = next(u for u in first.uploads if u.name.endswith(".mp3"))
+    there[mp3.name] = RemoteFile(mp3.name, mp3.size, None)  # no checksum: sent again
+    plan = plan_remote(shelf, there)
+    assert [u.name for u in plan.uploads] == [mp3.name]
+    assert plan.deletes == ("2020-01-01-old-show.chapter1.jpg", "2020-01-01-old-show.mp3")
+    assert len(plan.unchanged) == len(first.uploads) - 1
+
+
+def test_a_feed_a_directory_would_refuse_names_every_missing_element(
+    shelf: Path, tmp_path: Path
+) -> None:
+    out = copy_of(shelf, tmp_path)
+    publish(out, ShowConfig(), BASE)  # no description, no owner email
+    with pytest.raises(ConfigError) as refused:
+        check_feed((out / "feed.xml").read_bytes(), out, BASE)
+    message = refused.value.one_line()
+    assert "owner email (owner_email in the show file)" in message
+    assert "nothing was sent" in message
+    assert check_feed((shelf / "feed.xml").read_bytes(), shelf, BASE) == []
+    warnings = check_feed((shelf / "feed.xml").read_bytes(), shelf, "http://example.org/")
+    assert warnings and "https" in warnings[0]
+
+
+def test_small_artwork_is_refused(shelf: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = copy_of(shelf, tmp_path)
+    cover = next(p for p in out.glob("*.jpg") if ".chapter" not in p.name)
+    Image.new("RGB", (600, 600)).save(cover)
+    with pytest.raises(ConfigError, match="600x600 px, not square and 1400-3000 px"):
+        check_feed((out / "feed.xml").read_bytes(), out, BASE)
