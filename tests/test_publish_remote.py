@@ -16,6 +16,7 @@ from briefing.publish.remote import LONG_CACHE, SHORT_CACHE, plan_remote, sha256
 from briefing.publish.targets.base import RemoteFile
 
 from .conftest import TINY, run_cli
+from .sshserver import SshServer
 
 BASE = "https://cdn.example.org/show/"
 SHOW = ShowConfig(
@@ -108,3 +109,106 @@ def test_small_artwork_is_refused(shelf: Path, tmp_path: Path) -> None:
     Image.new("RGB", (600, 600)).save(cover)
     with pytest.raises(ConfigError, match="600x600 px, not square and 1400-3000 px"):
         check_feed((out / "feed.xml").read_bytes(), out, BASE)
+
+
+# --- over SFTP, to OpenSSH's sshd, through the command line ----------------------------------
+
+
+def show_file(tmp_path: Path, to: str = "") -> Path:
+    path = tmp_path / "show.toml"
+    path.write_text(
+        'name = "The Tiny Times"\ndescription = "Small news, quickly."\n'
+        'owner_name = "Sam Smith"\nowner_email = "sam@example.org"\n'
+        f'base_url = "{BASE}"\n' + (f'to = "{to}"\n' if to else "")
+    )
+    return path
+
+
+def test_publish_to_sftp_sends_what_changed_and_the_feed_last(shelf: Path, tmp_path: Path) -> None:
+    import podcastparser
+
+    out = copy_of(shelf, tmp_path)
+    with SshServer(tmp_path) as server:
+        env = {
+            "HOME": str(tmp_path),  # no real ~/.ssh
+            "SSH_AUTH_SOCK": "",
+            "BRIEFING_SSH_KEY": str(server.user_key),
+            "BRIEFING_SSH_KNOWN_HOSTS": str(server.known_hosts),
+        }
+        to = server.url("show")
+        show = show_file(tmp_path, to)
+        dry = run_cli("publish", out, "--show", show, "--dry-run", env=env)
+        assert dry.code == 0, dry.stderr
+        assert dry.stdout.splitlines()[-1].startswith("would send feed.xml")
+        assert not (server.root / "show").exists()  # nothing sent
+
+        first = run_cli("publish", out, "--show", show, env=env)
+        assert first.code == 0, first.stderr
+        assert first.stdout.strip() == f"{to}/feed.xml"
+        sent = [line.split()[1] for line in first.stderr.splitlines() if line.startswith("sent ")]
+        assert sent[0].endswith(".mp3") and sent[-1] == "feed.xml"
+        remote = server.root / "show"
+        for name in sent:
+            assert (remote / name).read_bytes() == (out / name).read_bytes()
+        assert not (remote / ".briefing.lock").exists()
+        with (remote / "feed.xml").open("rb") as feed:
+            parsed = podcastparser.parse(f"{BASE}feed.xml", feed)
+        assert len(parsed["episodes"]) == 1
+
+        fabricate_episode(out, "2026-03-09-the-tiny-times", "2026-03-09")
+        second = run_cli("publish", out, "--show", show, env=env)
+        assert second.code == 0, second.stderr
+        again = [line.split()[1] for line in second.stderr.splitlines() if line.startswith("sent ")]
+        assert again[-2:] == ["index.html", "feed.xml"]
+        assert all(n.startswith("2026-03-09-the-tiny-times") for n in again[:-2])
+        assert f"{len(sent) - 2} unchanged" in second.stderr
+
+        third = run_cli("publish", out, "--show", show, "--keep", "1", env=env)
+        assert third.code == 0, third.stderr
+        assert "deleted " in third.stderr
+        names = {p.name for p in remote.iterdir()}
+        assert not any(n.startswith(sent[0].split(".")[0]) for n in names)  # the old one went
+        assert "2026-03-09-the-tiny-times.mp3" in names
+
+
+def test_an_unknown_host_key_stops_before_anything_is_sent(shelf: Path, tmp_path: Path) -> None:
+    out = copy_of(shelf, tmp_path)
+    with SshServer(tmp_path) as server:
+        empty = tmp_path / "known_hosts"
+        empty.write_text("")
+        env = {
+            "HOME": str(tmp_path),
+            "SSH_AUTH_SOCK": "",
+            "BRIEFING_SSH_KEY": str(server.user_key),
+            "BRIEFING_SSH_KNOWN_HOSTS": str(empty),
+        }
+        run = run_cli("publish", out, "--show", show_file(tmp_path, server.url("show")), env=env)
+        assert run.code == 7
+        assert "ssh-keyscan" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+        assert not (server.root / "show").exists()
+
+
+def test_a_feed_that_would_be_refused_is_not_sent(shelf: Path, tmp_path: Path) -> None:
+    out = copy_of(shelf, tmp_path)
+    show = tmp_path / "show.toml"
+    show.write_text(f'base_url = "{BASE}"\nto = "sftp://nobody@127.0.0.1:1/x"\n')
+    run = run_cli("publish", out, "--show", show)
+    assert run.code == 9
+    assert "owner email (owner_email in the show file)" in run.stderr
+    assert "nothing was sent" in run.stderr
+
+
+def fabricate_episode(directory: Path, name: str, day: str) -> None:
+    """Another episode from the shelf's real one: a new name, date and GUID."""
+    import json
+    import uuid
+
+    template = next(p for p in directory.glob("*.mp3"))
+    meta = json.loads(template.with_suffix(".json").read_text())
+    files = {}
+    for kind, file in meta["files"].items():
+        files[kind] = file.replace(template.stem, name)
+        shutil.copy(directory / file, directory / files[kind])
+    shutil.copy(template, directory / f"{name}.mp3")
+    meta.update(guid=str(uuid.uuid4()), date=day, audio=f"{name}.mp3", files=files, title=name)
+    (directory / f"{name}.json").write_text(json.dumps(meta))
