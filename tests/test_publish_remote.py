@@ -16,6 +16,7 @@ from briefing.publish.remote import LONG_CACHE, SHORT_CACHE, plan_remote, sha256
 from briefing.publish.targets.base import RemoteFile
 
 from .conftest import TINY, run_cli
+from .s3server import DroppingProxy, S3Server
 from .sshserver import SshServer
 
 BASE = "https://cdn.example.org/show/"
@@ -212,3 +213,72 @@ def fabricate_episode(directory: Path, name: str, day: str) -> None:
     shutil.copy(template, directory / f"{name}.mp3")
     meta.update(guid=str(uuid.uuid4()), date=day, audio=f"{name}.mp3", files=files, title=name)
     (directory / f"{name}.json").write_text(json.dumps(meta))
+
+
+# --- to S3, on moto's server, through the command line ----------------------------------------
+
+
+def s3_env(server: S3Server, endpoint: str | None = None) -> dict[str, str]:
+    return {**server.env, "AWS_ENDPOINT_URL": endpoint or server.endpoint}
+
+
+def test_publish_to_s3_sends_each_file_once_with_its_headers_and_survives_a_drop(
+    shelf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in S3Server.CLEARED:  # none of the machine's own AWS settings
+        monkeypatch.delenv(name, raising=False)
+    import urllib.request
+
+    import podcastparser
+
+    out = copy_of(shelf, tmp_path)
+    with S3Server() as server, DroppingProxy(server.endpoint) as proxy:
+        client = server.client()
+        client.create_bucket(Bucket="pod")
+        show = show_file(tmp_path, "s3://pod/show")
+        run = run_cli("publish", out, "--show", show, env=s3_env(server))
+        assert run.code == 0, run.stderr
+        assert "no other site read its files (CORS)" in run.stderr
+        keys = {o["Key"]: o for o in client.list_objects_v2(Bucket="pod")["Contents"]}
+        mp3 = next(k for k in keys if k.endswith(".mp3"))
+        head = client.head_object(Bucket="pod", Key=mp3)
+        assert head["ContentType"] == "audio/mpeg"
+        assert head["CacheControl"] == LONG_CACHE
+        assert head["ContentLength"] == (out / mp3.split("/")[1]).stat().st_size
+        assert head["Metadata"]["sha256"] == sha256_of(out / mp3.split("/")[1])
+        feed_head = client.head_object(Bucket="pod", Key="show/feed.xml")
+        assert feed_head["CacheControl"] == SHORT_CACHE
+        assert feed_head["ContentType"].startswith("application/rss+xml")
+        vtt = next(k for k in keys if k.endswith(".vtt"))
+        assert client.head_object(Bucket="pod", Key=vtt)["ContentType"].startswith("text/vtt")
+        assert not any(k.endswith(".lock") or "work" in k for k in keys)
+        # a podcast app reads the feed from the server (signed: moto's bucket is private)
+        url = client.generate_presigned_url(
+            "get_object", Params={"Bucket": "pod", "Key": "show/feed.xml"}
+        )
+        with urllib.request.urlopen(url) as answer:
+            parsed = podcastparser.parse(f"{BASE}feed.xml", answer)
+        assert len(parsed["episodes"]) == 1
+
+        run = run_cli("publish", out, "--show", show, "--set-cors", env=s3_env(server))
+        assert run.code == 0, run.stderr
+        assert "sent 0 files" in run.stderr  # nothing changed
+        rules = client.get_bucket_cors(Bucket="pod")["CORSRules"]
+        assert any("*" in r["AllowedOrigins"] and "GET" in r["AllowedMethods"] for r in rules)
+
+        # a new episode, sent through a connection that drops every upload: the old feed stays
+        old_feed = client.get_object(Bucket="pod", Key="show/feed.xml")["Body"].read()
+        fabricate_episode(out, "2026-03-09-the-tiny-times", "2026-03-09")
+        proxy.drop_after(2000, times=1000)
+        failed = run_cli("publish", out, "--show", show, env=s3_env(server, proxy.endpoint))
+        assert failed.code == 7, failed.stderr
+        assert len(failed.stderr.strip().splitlines()) == 1
+        assert client.get_object(Bucket="pod", Key="show/feed.xml")["Body"].read() == old_feed
+        proxy.disarm()
+        done = run_cli("publish", out, "--show", show, env=s3_env(server, proxy.endpoint))
+        assert done.code == 0, done.stderr
+        sent = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("sent ")]
+        assert sent[-1] == "feed.xml"
+        assert all(n.startswith("2026-03-09") or n in ("index.html", "feed.xml") for n in sent)
+        new_feed = client.get_object(Bucket="pod", Key="show/feed.xml")["Body"].read()
+        assert b"2026-03-09-the-tiny-times.mp3" in new_feed

@@ -51,6 +51,11 @@ from briefing.plan import DEFAULT_OUTPUT_DIR
 @click.option(
     "--dry-run", is_flag=True, help="With --to: list what would be sent and deleted, send nothing."
 )
+@click.option(
+    "--set-cors",
+    is_flag=True,
+    help="With --to s3://: let web players on any site read the files (a CORS rule for GET).",
+)
 def publish(
     directory: Path,
     base_url: str | None,
@@ -59,6 +64,7 @@ def publish(
     to: str | None,
     endpoint_url: str | None,
     dry_run: bool,
+    set_cors: bool,
 ) -> None:
     """(Re)write DIRECTORY/feed.xml, the podcast feed, and DIRECTORY/index.html from the
     episodes in DIRECTORY; with --to, send them where listeners get them.
@@ -90,6 +96,7 @@ def publish(
         base_url or show.base_url,
         endpoint_url=endpoint_url or show.endpoint_url or None,
         dry_run=dry_run,
+        set_cors=set_cors,
         said=lambda line: click.echo(line, err=True),
     )
     if sent is None:

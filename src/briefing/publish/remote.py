@@ -159,6 +159,7 @@ def publish_remote(
     *,
     endpoint_url: str | None = None,
     dry_run: bool = False,
+    set_cors: bool = False,
     said: Callable[[str], None] | None = None,
 ) -> tuple[RemotePlan, Sent | None]:
     """Send what `to` lacks of `directory` (its feed already written for `base_url`), in
@@ -175,6 +176,23 @@ def publish_remote(
         plan = plan_remote(directory, target.list())
         if dry_run:
             return plan, None
+        _check_cors(target, set_cors, said)
         return plan, send(plan, target, said)
     finally:
         target.close()
+
+
+def _check_cors(target: Target, set_cors: bool, said: Callable[[str], None] | None) -> None:
+    """Web players fetch transcripts and chapters from other sites: a bucket must allow
+    GET from any origin. `set_cors` adds a rule that does; without it, a note says how."""
+    from briefing.publish.targets.s3 import S3Target, allows_any_get
+
+    if not isinstance(target, S3Target):
+        return  # an SFTP host's web server decides its own headers
+    if set_cors:
+        target.allow_cors_get()
+    elif not any(allows_any_get(rule) for rule in target.cors_rules()) and said:
+        said(
+            "note: the bucket lets no other site read its files (CORS), so web players cannot "
+            "show transcripts or chapters; --set-cors adds a rule allowing GET from anywhere"
+        )

@@ -225,7 +225,7 @@ class S3Target:
         """Let any web page GET and HEAD the bucket's files, keeping the rules already there
         (and adding nothing if one of them already allows that)."""
         rules = self.cors_rules()
-        if any(_allows_any_get(rule) for rule in rules):
+        if any(allows_any_get(rule) for rule in rules):
             return
         rules.append(
             {
@@ -351,6 +351,7 @@ def _is_library_error(error: BaseException) -> bool:
     return module.split(".")[0] in {"botocore", "boto3", "s3transfer", "urllib3"}
 
 
-def _allows_any_get(rule: dict[str, Any]) -> bool:
+def allows_any_get(rule: dict[str, Any]) -> bool:
+    """Whether a CORS rule lets a page on any site GET and HEAD the bucket's files."""
     methods = set(rule.get("AllowedMethods", []))
     return {"GET", "HEAD"} <= methods and "*" in rule.get("AllowedOrigins", [])
