@@ -265,6 +265,11 @@ def test_publish_to_s3_sends_each_file_once_with_its_headers_and_survives_a_drop
         assert "sent 0 files" in run.stderr  # nothing changed
         rules = client.get_bucket_cors(Bucket="pod")["CORSRules"]
         assert any("*" in r["AllowedOrigins"] and "GET" in r["AllowedMethods"] for r in rules)
+        # a web player on another site may now read the transcript
+        signed = client.generate_presigned_url("get_object", Params={"Bucket": "pod", "Key": vtt})
+        read = urllib.request.Request(signed, headers={"Origin": "https://player.example"})
+        with urllib.request.urlopen(read) as answer:
+            assert answer.headers["Access-Control-Allow-Origin"] in ("*", "https://player.example")
 
         # a new episode, sent through a connection that drops every upload: the old feed stays
         old_feed = client.get_object(Bucket="pod", Key="show/feed.xml")["Body"].read()
