@@ -172,6 +172,27 @@ def test_publish_to_sftp_sends_what_changed_and_the_feed_last(shelf: Path, tmp_p
         assert "2026-03-09-the-tiny-times.mp3" in names
 
 
+def test_daily_publishes_to_the_shows_place(shelf: Path, tmp_path: Path) -> None:
+    out = copy_of(shelf, tmp_path)
+    episode = next(out.glob("*.mp3"))
+    with SshServer(tmp_path) as server:
+        show = show_file(tmp_path, server.url("daily"))
+        show.write_text(
+            show.read_text() + f'lead = "{TINY}"\noutput_dir = "{out}"\n', encoding="utf-8"
+        )
+        env = {
+            "HOME": str(tmp_path),
+            "SSH_AUTH_SOCK": "",
+            "BRIEFING_SSH_KEY": str(server.user_key),
+            "BRIEFING_SSH_KNOWN_HOSTS": str(server.known_hosts),
+        }
+        run = run_cli("daily", "--show", show, "--date", episode.stem[:10], env=env)
+        assert run.code == 0, run.stderr
+        assert "publishing only" in run.stderr and "unchanged" in run.stderr
+        assert (server.root / "daily" / "feed.xml").read_bytes() == (out / "feed.xml").read_bytes()
+        assert (server.root / "daily" / episode.name).is_file()
+
+
 def test_an_unknown_host_key_stops_before_anything_is_sent(shelf: Path, tmp_path: Path) -> None:
     out = copy_of(shelf, tmp_path)
     with SshServer(tmp_path) as server:
