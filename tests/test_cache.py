@@ -144,9 +144,9 @@ def test_cli_second_build_reads_everything_from_the_cache(
     first = run_cli("build", TINY, "-o", tmp_path)
     assert first.code == 0, first.stderr
     second = run_cli("build", TINY, "-o", tmp_path)
-    assert "speech: 9 segments, 9 from the cache" in second.stderr
+    assert "speech: 10 segments, 10 from the cache" in second.stderr
     info = run_cli("cache", "info")
-    assert f"location  {fresh_cache}" in info.stdout and "entries   9" in info.stdout
+    assert f"location  {fresh_cache}" in info.stdout and "entries   10" in info.stdout
     assert "models    2 prepared" in info.stdout  # joe split in two, the language detector
     cleared = run_cli("cache", "clear")
     assert cleared.stdout.strip() == "removed 9 cached sentences and 2 prepared models"

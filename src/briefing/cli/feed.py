@@ -174,8 +174,9 @@ def daily(
     help="Address to listen on; 0.0.0.0 makes it reachable from other machines.",
 )
 def serve(directory: Path, port: int, host: str) -> None:
-    """Serve DIRECTORY: the feed, episodes (with HEAD and byte ranges, as podcast apps need)
-    and an index page with a player and clickable chapters. Ctrl-C stops it."""
+    """Serve DIRECTORY: the feed, episodes (with HEAD and byte ranges, as podcast apps need,
+    and CORS headers, as web players need) and the show's page: each episode's player,
+    chapters and a transcript that follows playback. Ctrl-C stops it."""
     from briefing.publish.server import make_server
 
     server = make_server(directory, host, port)

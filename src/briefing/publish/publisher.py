@@ -107,10 +107,11 @@ def publish(
             target = directory / FEED_NAME
             with atomic_path(target) as temp:
                 temp.write_bytes(build_feed(episodes, show, base))
-            from briefing.publish.server import index_page  # the page served beside it
+            from briefing.publish.page import index_page  # the page served beside it
 
             with atomic_path(directory / INDEX_NAME) as temp:
-                temp.write_text(index_page(directory), encoding="utf-8")
+                page = index_page(directory, show, base.rstrip("/") + "/" + FEED_NAME)
+                temp.write_text(page, encoding="utf-8")
     except Timeout:
         raise OutputError(
             f"{directory} is locked by another briefing for over {LOCK_TIMEOUT:g} s",

@@ -3,22 +3,25 @@
 Python's http.server answers a Range request with the whole file; podcast apps and Apple's
 ingestion need ``206 Partial Content`` (../shared/STANDARDS.md §4). This server answers
 HEAD and single byte ranges, sends the right MIME types, never serves a file outside its
-directory, and shows an index page: the show, its episodes with a player each, and their
-chapters, where a click moves the player to the chapter.
+directory, and shows the show's page (`briefing.publish.page`) at "/".
+
+Every answer carries ``Access-Control-Allow-Origin: *`` (HEAD, 206 and errors too), and
+OPTIONS answers a CORS preflight: web players on other sites fetch the transcripts, the
+chapters and the audio (with a Range header) across origins. Nothing here needs cookies or
+credentials, so allowing any origin gives nothing away.
 """
 
 from __future__ import annotations
 
-import html
 import http.server
 import re
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
-from briefing.publish.publisher import read_episodes
-from briefing.publish.sidecars import clock
+from briefing.config import ShowConfig
+from briefing.publish.page import index_page
 
 MIME = {
     ".mp3": "audio/mpeg",
@@ -39,13 +42,40 @@ CHUNK = 64 * 1024
 class Handler(http.server.BaseHTTPRequestHandler):
     server_version = "briefing"
     root: Path
+    show: ShowConfig | None
+    feed_url: str | None
 
-    def __init__(self, *args: Any, root: Path, **kwargs: Any) -> None:
-        self.root = root
+    def __init__(
+        self,
+        *args: Any,
+        root: Path,
+        show: ShowConfig | None = None,
+        feed_url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.root, self.show, self.feed_url = root, show, feed_url
         super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def end_headers(self) -> None:
+        """Every answer (files, the page, HEAD, 206, 416 and errors) may be read by a page
+        on another origin: players fetch transcripts, chapters and audio across origins."""
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header(
+            "Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges"
+        )
+        super().end_headers()
+
+    def do_OPTIONS(self) -> None:
+        """A CORS preflight (a Range that is not a plain "bytes=N-M" needs one)."""
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Range")
+        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def do_HEAD(self) -> None:
         self._serve(body=False)
@@ -70,7 +100,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if target == self.root:
             self._send_bytes(
-                index_page(self.root).encode("utf-8"), "text/html; charset=utf-8", body
+                index_page(self.root, self.show, self.feed_url).encode("utf-8"),
+                "text/html; charset=utf-8",
+                body,
             )
             return
         if not target.is_file() or target.name.startswith("."):
@@ -128,62 +160,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
-def index_page(root: Path) -> str:
-    """The show, its episodes (newest first) with a player, and clickable chapters."""
-    episodes, _ = read_episodes(root)
-    episodes.sort(key=lambda e: (e.meta["date"], e.meta["guid"]), reverse=True)
-    show = html.escape(episodes[0].meta["show"]) if episodes else "briefing"
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>{show}</title>",
-        "<style>body{font-family:sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}"
-        "button.chapter{background:none;border:none;color:#06c;cursor:pointer;padding:0;"
-        "text-align:left}audio{width:100%}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{show}</h1>",
-    ]
-    if (root / "feed.xml").is_file():
-        parts.append('<p><a href="feed.xml">Podcast feed (RSS)</a></p>')
-    for n, episode in enumerate(episodes):
-        meta = episode.meta
-        parts += [
-            f'<section class="episode" id="episode-{n}">',
-            f"<h2>{html.escape(meta['title'])}</h2>",
-            f"<p>{html.escape(meta['date'])} · {clock(meta['duration_s'] * 1000)}</p>",
-            f'<audio controls preload="metadata" src="{quote(meta["audio"])}"></audio>',
-            '<ol class="chapters">',
-        ]
-        for chapter in meta.get("chapters", []):
-            parts.append(
-                f'<li><button class="chapter" data-start="{chapter["start"]}">'
-                f"{clock(chapter['start'] * 1000)} {html.escape(chapter['title'])}</button></li>"
-            )
-        parts += ["</ol>", "</section>"]
-    parts += [
-        "<script>",
-        "document.querySelectorAll('button.chapter').forEach(function (button) {",
-        "  button.addEventListener('click', function () {",
-        "    var player = button.closest('section').querySelector('audio');",
-        "    player.currentTime = parseFloat(button.dataset.start);",
-        "    player.play().catch(function () {});",
-        "  });",
-        "});",
-        "</script>",
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join(parts) + "\n"
-
-
 def make_server(
-    root: Path, host: str = "127.0.0.1", port: int = 8000
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    show: ShowConfig | None = None,
+    feed_url: str | None = None,
 ) -> http.server.ThreadingHTTPServer:
-    """A server for `root` (not yet serving); port 0 picks a free one."""
-    handler = partial(Handler, root=root.resolve())
+    """A server for `root` (not yet serving); port 0 picks a free one. `show` and
+    `feed_url` go to the page at "/" (see `index_page`)."""
+    handler = partial(Handler, root=root.resolve(), show=show, feed_url=feed_url)
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server

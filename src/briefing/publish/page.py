@@ -1,0 +1,589 @@
+"""The show's web page: ``index.html`` published beside the feed, and the page `briefing serve`
+shows at "/".
+
+One static file: inline CSS and a small inline script, every address relative to the
+directory it sits in (the episodes' files are beside it), no external script, font, picture
+or request. It shows the show (cover, description), a "subscribe" block (the feed's address
+to copy, links that hand it to podcast apps), and each episode, newest first: its cover,
+player, chapters (a click seeks), show notes, and the transcript read from its WebVTT file,
+which follows playback (the cue being read is highlighted and kept in view in the
+transcript's own box) and seeks where a cue is clicked. Every text from the metadata is
+escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+from lxml_html_clean import Cleaner
+
+from briefing.config import ShowConfig
+from briefing.publish.feed import ATOM, FeedEpisode, clean
+from briefing.publish.publisher import read_episodes
+from briefing.publish.sidecars import clock
+
+FEED_NAME = "feed.xml"
+
+APPS: tuple[tuple[str, str, bool], ...] = (
+    # (name, prefix, whole): the app's link is the prefix and the feed's address without
+    # its scheme, or (whole) the whole address, percent-encoded.
+    ("Apple Podcasts", "podcast://", False),
+    ("Overcast", "overcast://x-callback-url/add?url=", True),
+    ("Pocket Casts", "pktc://subscribe/", False),
+    ("AntennaPod", "antennapod-subscribe://", False),
+)
+"""Podcast apps' documented "subscribe to this feed" links: links, not requests."""
+
+_TIMING = re.compile(
+    r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s+-->\s+((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
+)
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One transcript cue: seconds, its words (tags removed) and who says them."""
+
+    start: float
+    end: float
+    text: str
+    speaker: str = ""
+
+
+def _seconds(stamp: str) -> float:
+    parts = stamp.replace(",", ".").split(":")
+    return sum(float(part) * 60**n for n, part in enumerate(reversed(parts)))
+
+
+def read_cues(text: str) -> list[Cue]:
+    """The cues of a WebVTT file, in file order: voice (``<v Name>``) and other tags
+    removed, entities decoded, lines joined; NOTE, STYLE and header blocks skipped."""
+    cues = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = block.split("\n")
+        at = next((n for n, line in enumerate(lines) if _TIMING.match(line)), None)
+        if at is None:
+            continue
+        timing = _TIMING.match(lines[at])
+        assert timing is not None
+        body = "\n".join(lines[at + 1 :])
+        voice = _VOICE.search(body)
+        words = " ".join(html.unescape(_TAG.sub("", body)).split())
+        if words:
+            speaker = html.unescape(voice.group(1)).strip() if voice else ""
+            cues.append(Cue(_seconds(timing.group(1)), _seconds(timing.group(2)), words, speaker))
+    return cues
+
+
+def _esc(text: Any) -> str:
+    """Text for HTML (also inside attributes): control characters removed, escaped."""
+    return html.escape(clean(str(text)), quote=True)
+
+
+def _time(seconds: float) -> str:
+    """A data-start/data-end value: seconds, to the millisecond."""
+    return repr(round(float(seconds), 3))
+
+
+def _relative(url: str) -> bool:
+    """Whether a browser resolves `url` against the page (it drops tabs and newlines and
+    reads a backslash as a slash, so "\\\\host/x" would go elsewhere)."""
+    parts = urlsplit(re.sub(r"[\t\n\r]", "", url).strip().replace("\\", "/"))
+    return not parts.scheme and not parts.netloc
+
+
+def _local(root: Path, name: Any) -> str | None:
+    """`name`'s relative URL if it is a file directly in `root`; None otherwise."""
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name:
+        return None
+    return quote(name) if (root / name).is_file() else None
+
+
+def app_links(feed_url: str) -> list[tuple[str, str]]:
+    """(app, link) for each podcast app, for an absolute http(s) feed address."""
+    bare = re.sub(r"^https?://", "", feed_url, flags=re.IGNORECASE)
+    return [
+        (name, prefix + (quote(feed_url, safe="") if whole else bare))
+        for name, prefix, whole in APPS
+    ]
+
+
+@dataclass(frozen=True)
+class _Channel:
+    """What the feed already on disk says (for a page made without the show's settings)."""
+
+    title: str = ""
+    description: str = ""
+    language: str = ""
+    feed_url: str = ""
+
+
+def _channel(root: Path) -> _Channel:
+    path = root / FEED_NAME
+    if not path.is_file():
+        return _Channel()
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        channel = etree.parse(str(path), parser).getroot().find("channel")
+    except (OSError, etree.XMLSyntaxError):
+        return _Channel()
+    if channel is None:
+        return _Channel()
+    self_link = ""
+    for link in channel.findall(f"{{{ATOM}}}link"):
+        if link.get("rel") == "self" and (link.get("href") or "").startswith(
+            ("http://", "https://")
+        ):
+            self_link = link.get("href") or ""
+    return _Channel(
+        channel.findtext("title") or "",
+        channel.findtext("description") or "",
+        channel.findtext("language") or "",
+        self_link,
+    )
+
+
+_CLEANER = Cleaner(
+    scripts=True,
+    javascript=True,
+    comments=True,
+    style=True,
+    inline_style=True,
+    links=True,
+    meta=True,
+    page_structure=True,
+    processing_instructions=True,
+    embedded=True,
+    frames=True,
+    forms=True,
+    safe_attrs_only=True,
+)
+
+
+def notes_fragment(body: str) -> str:
+    """Show notes' HTML body made safe to put in the page: no script, style, form or
+    embedded object, nothing loaded from elsewhere; the leading <h1> (the episode's title,
+    already shown) left out and the other headings moved below the episode's <h2>."""
+    if not body.strip():
+        return ""
+    try:
+        fragment = lxml_html.fragment_fromstring(body, create_parent="div")
+        _CLEANER(fragment)
+    except (etree.ParserError, ValueError):
+        return ""
+    for element in list(fragment.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if any(
+            element.get(attr) is not None and not _relative(element.get(attr) or "")
+            for attr in ("src", "srcset", "poster", "data", "background")
+        ):
+            element.drop_tree()
+        elif element.tag == "a" and not re.match(
+            r"^(https?:|mailto:|#|[^:]+$)", (element.get("href") or "").strip(), re.IGNORECASE
+        ):
+            element.attrib.pop("href", None)
+    first = next(iter(fragment), None)
+    if first is not None and first.tag == "h1":
+        first.drop_tree()
+    for heading in fragment.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        heading.tag = f"h{min(int(str(heading.tag)[1]) + 2, 6)}"
+    fragment.attrib.clear()
+    fragment.set("class", "notes-body")
+    return str(lxml_html.tostring(fragment, encoding="unicode"))
+
+
+def _date(value: str) -> str:
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _duration(seconds: float) -> tuple[str, str]:
+    """("35 s" / "6 min" / "1 h 2 min", ISO 8601 duration) for a <time>."""
+    whole = int(seconds)  # as players show it (0:35 for 35.9 s)
+    if whole < 60:
+        return f"{whole} s", f"PT{whole}S"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return (f"{hours} h {minutes} min" if hours else f"{minutes} min"), f"PT{whole}S"
+
+
+def _transcript(root: Path, name: Any, title: str) -> list[str]:
+    vtt = _local(root, name)
+    if vtt is None:
+        return []
+    try:
+        cues = read_cues((root / name).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    if not cues:
+        return []
+    parts = [
+        "<h3>Transcript</h3>",
+        f'<ol class="transcript" tabindex="0" aria-label="Transcript: {_esc(title)}">',
+    ]
+    speaker = ""
+    for cue in cues:
+        who = ""
+        if cue.speaker and cue.speaker != speaker:
+            who = f'<b class="who">{_esc(cue.speaker)}</b> '
+        speaker = cue.speaker or speaker
+        at = clock(cue.start * 1000)
+        parts.append(
+            f'<li class="cue" data-start="{_time(cue.start)}" data-end="{_time(cue.end)}">'
+            f'<button type="button" class="at" aria-label="Play from {at}">{at}</button>'
+            f'<span class="words">{who}{_esc(cue.text)}</span></li>'
+        )
+    parts.append("</ol>")
+    return parts
+
+
+def _chapters(root: Path, chapters: Iterable[Any]) -> list[str]:
+    items = []
+    for chapter in chapters:
+        try:
+            start = float(chapter["start"])
+            title = _esc(chapter["title"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        picture = _local(root, chapter.get("image"))
+        thumb = (
+            f'<img class="thumb" src="{_esc(picture)}" width="40" height="40" alt="" '
+            'loading="lazy">'
+            if picture
+            else ""
+        )
+        url = chapter.get("url")
+        story = (
+            f' <a class="story" href="{_esc(url)}">story</a>'
+            if isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+            else ""
+        )
+        items.append(
+            f'<li>{thumb}<button type="button" class="chapter" data-start="{start!r}">'
+            f'<span class="at">{clock(start * 1000)}</span> {title}</button>{story}</li>'
+        )
+    if not items:
+        return []
+    return ["<h3>Chapters</h3>", '<ol class="chapters">', *items, "</ol>"]
+
+
+def _episode(root: Path, episode: FeedEpisode, language: str) -> list[str]:
+    meta = episode.meta
+    files = meta.get("files") or {}
+    stem = Path(meta["audio"]).stem
+    anchor = "ep-" + re.sub(r"[^A-Za-z0-9_-]", "-", stem)
+    title = str(meta["title"])
+    audio = quote(meta["audio"])
+    length, iso = _duration(float(meta["duration_s"]))
+    cover = _local(root, files.get("cover"))
+    vtt = _local(root, files.get("vtt"))
+    # <article class="entry"> is the episode; in it, <section class="episode"> is its player
+    # and chapters (what the chapter-seeking test and earlier pages address), and the
+    # transcript and the notes follow it.
+    parts = [
+        f'<article class="entry" id="{_esc(anchor)}" aria-labelledby="{_esc(anchor)}-title">',
+        '<div class="head">',
+    ]
+    if cover:
+        parts.append(
+            f'<img class="art" src="{_esc(cover)}" width="96" height="96" alt="" loading="lazy">'
+        )
+    parts += [
+        "<div>",
+        f'<h2 id="{_esc(anchor)}-title">{_esc(title)}</h2>',
+        f'<p class="meta"><time datetime="{_esc(meta["date"])}">{_esc(_date(meta["date"]))}'
+        f'</time> · <time datetime="{iso}">{length}</time></p>',
+        "</div>",
+        "</div>",
+    ]
+    if meta.get("summary"):
+        parts.append(f'<p class="summary">{_esc(meta["summary"])}</p>')
+    track = (
+        f'<track kind="captions" src="{_esc(vtt)}" srclang="{_esc(language)}" '
+        'label="Transcript" default>'
+        if vtt
+        else ""
+    )
+    parts += [
+        '<section class="episode">',
+        f'<audio controls preload="metadata" src="{_esc(audio)}">{track}'
+        f'<a href="{_esc(audio)}">Download the episode (MP3)</a></audio>',
+    ]
+    downloads = [f'<a href="{_esc(audio)}" download>MP3, {episode.audio_bytes / 1e6:.1f} MB</a>']
+    if vtt:
+        downloads.append(f'<a href="{_esc(vtt)}">Transcript (WebVTT)</a>')
+    parts.append(f'<p class="files">{" · ".join(downloads)}</p>')
+    parts += _chapters(root, meta.get("chapters") or [])
+    parts.append("</section>")
+    parts += _transcript(root, files.get("vtt"), title)
+    notes = notes_fragment(episode.notes_html)
+    if notes:
+        parts += ['<details class="notes">', "<summary>Show notes</summary>", notes, "</details>"]
+    parts.append("</article>")
+    return parts
+
+
+def _subscribe(feed_url: str) -> list[str]:
+    absolute = feed_url.lower().startswith(("http://", "https://"))
+    links = app_links(feed_url) if absolute else [(name, "") for name, _, _ in APPS]
+    items = []
+    for (name, link), (_, prefix, whole) in zip(links, APPS, strict=True):
+        href = f' href="{_esc(link)}"' if link else ""
+        items.append(
+            f'<li><a{href} data-prefix="{_esc(prefix)}"{" data-whole" if whole else ""}>'
+            f"{_esc(name)}</a></li>"
+        )
+    return [
+        '<section class="subscribe" aria-labelledby="subscribe-title">',
+        '<h2 id="subscribe-title">Subscribe</h2>',
+        "<p>Follow the show in your podcast app with its feed address:</p>",
+        '<div class="feed">',
+        f'<input id="feed-url" type="text" readonly value="{_esc(feed_url)}" '
+        'aria-label="Feed address" spellcheck="false">',
+        '<button type="button" class="copy" hidden>Copy</button>',
+        "</div>",
+        '<p class="copied" role="status"></p>',
+        f'<ul class="apps"{"" if absolute else " hidden"}>',
+        *items,
+        "</ul>",
+        '<p class="hint">Other apps: paste the address where they offer "Add by URL" · '
+        f'<a href="{_esc(feed_url)}" type="application/rss+xml">the feed (RSS)</a></p>',
+        "</section>",
+    ]
+
+
+STYLE = """\
+:root{color-scheme:light dark;--fg:#1c1c21;--muted:#5d6068;--bg:#fff;--card:#f5f5f7;\
+--line:#d9d9de;--accent:#0b57d0;--hl:#ffeaa1}
+@media (prefers-color-scheme:dark){:root{--fg:#e6e6ea;--muted:#a2a5ad;--bg:#141417;\
+--card:#1e1f23;--line:#36373d;--accent:#8ab4f8;--hl:#51440f}}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);overflow-wrap:anywhere;\
+font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+.page{max-width:46rem;margin:0 auto;padding:1rem}
+a{color:var(--accent)}
+img{max-width:100%;height:auto}
+:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+header.show{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:.5rem 0 1rem}
+header.show .cover{width:8.5rem;height:8.5rem;border-radius:.6rem;flex:none}
+header.show div{flex:1 1 15rem}
+h1{margin:0 0 .25rem;font-size:1.8rem;line-height:1.2}
+.description{margin:0;color:var(--muted)}
+.subscribe{background:var(--card);border:1px solid var(--line);border-radius:.6rem;\
+padding:.75rem 1rem;margin:0 0 1rem}
+.subscribe h2{font-size:1.1rem;margin:0 0 .25rem}
+.subscribe p{margin:.25rem 0}
+.feed{display:flex;gap:.5rem}
+.feed input{flex:1;min-width:0;font:inherit;font-size:.95rem;padding:.4rem .5rem;color:inherit;\
+background:var(--bg);border:1px solid var(--line);border-radius:.35rem}
+button{font:inherit;color:inherit}
+.copy{padding:.4rem .8rem;border:1px solid var(--line);border-radius:.35rem;\
+background:var(--bg);cursor:pointer}
+.copied{margin:0!important;font-size:.9rem;color:var(--muted)}
+.apps{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.5rem}
+.apps a{display:inline-block;padding:.3rem .75rem;border:1px solid var(--line);\
+border-radius:999px;text-decoration:none;background:var(--bg)}
+.hint{font-size:.9rem;color:var(--muted)}
+article.entry{border-top:1px solid var(--line);padding:1.25rem 0}
+.head{display:flex;gap:1rem;align-items:flex-start}
+.head .art{width:6rem;height:6rem;border-radius:.4rem;flex:none}
+.head h2{margin:0;font-size:1.3rem;line-height:1.25}
+.meta{margin:.25rem 0 0;color:var(--muted)}
+.summary{margin:.75rem 0}
+audio{display:block;width:100%;margin:.75rem 0 .25rem}
+.files{margin:0;font-size:.9rem;color:var(--muted)}
+h3{font-size:1rem;margin:1.25rem 0 .5rem}
+ol.chapters{list-style:none;padding:0;margin:0}
+ol.chapters li{display:flex;align-items:center;gap:.5rem;padding:.15rem 0}
+.thumb{width:2.5rem;height:2.5rem;object-fit:cover;border-radius:.25rem;flex:none}
+button.chapter{background:none;border:none;color:var(--accent);cursor:pointer;padding:.2rem 0;\
+text-align:left}
+.at{font-variant-numeric:tabular-nums;color:var(--muted);font-size:.85rem}
+button.chapter .at{margin-right:.35rem}
+.story{font-size:.85rem;white-space:nowrap}
+ol.transcript{position:relative;list-style:none;margin:0;padding:.25rem;max-height:16rem;\
+overflow-y:auto;overscroll-behavior:contain;background:var(--card);border:1px solid var(--line);\
+border-radius:.6rem}
+.cue{display:flex;align-items:baseline;gap:.6rem;padding:.3rem .5rem;border-radius:.35rem;\
+cursor:pointer}
+.cue:hover{background:color-mix(in srgb,var(--hl) 35%,transparent)}
+.cue.current{background:var(--hl)}
+.cue .at{flex:none;min-width:2.6rem;padding:0;border:0;background:none;text-align:left;\
+cursor:pointer;line-height:inherit}
+.notes{margin-top:1rem}
+.notes summary{cursor:pointer;font-weight:600}
+.notes-body h3,.notes-body h4,.notes-body h5,.notes-body h6{font-size:1rem;margin:1rem 0 .25rem}
+.notes-body pre{overflow-x:auto}
+footer{border-top:1px solid var(--line);padding:1rem 0;font-size:.85rem;color:var(--muted)}
+"""
+
+SCRIPT = r"""
+(function () {
+  'use strict';
+  var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  function start(element) { return parseFloat(element.getAttribute('data-start')); }
+  document.querySelectorAll('article.entry').forEach(function (entry) {
+    var player = entry.querySelector('audio');
+    var box = entry.querySelector('.transcript');
+    var cues = box ? Array.prototype.slice.call(box.querySelectorAll('.cue')) : [];
+    var starts = cues.map(start);
+    var current = null;
+    var touched = 0;
+    // the cue being read; in the pause after it, still that one
+    function follow(time) {
+      var low = 0, high = starts.length - 1, found = -1;
+      while (low <= high) {
+        var middle = (low + high) >> 1;
+        if (starts[middle] <= time) { found = middle; low = middle + 1; }
+        else { high = middle - 1; }
+      }
+      var cue = found < 0 ? null : cues[found];
+      if (cue === current) { return; }
+      if (current) { current.classList.remove('current'); current.removeAttribute('aria-current'); }
+      current = cue;
+      if (!cue) { return; }
+      cue.classList.add('current');
+      cue.setAttribute('aria-current', 'true');
+      if (Date.now() - touched < 4000) { return; }  // the reader is scrolling the transcript
+      var top = cue.offsetTop, bottom = top + cue.offsetHeight;
+      if (top < box.scrollTop || bottom > box.scrollTop + box.clientHeight) {
+        box.scrollTo({top: Math.max(0, top - box.clientHeight / 3),
+                      behavior: reduce ? 'auto' : 'smooth'});
+      }
+    }
+    entry.addEventListener('click', function (event) {
+      if (!player || event.target.closest('a')) { return; }
+      var target = event.target.closest('button.chapter, .cue');
+      if (!target) { return; }
+      player.currentTime = start(target);
+      if (box) { follow(player.currentTime); }
+      var playing = player.play();
+      if (playing) { playing.catch(function () {}); }
+    });
+    if (!player || !box) { return; }
+    ['timeupdate', 'seeked'].forEach(function (name) {
+      player.addEventListener(name, function () { follow(player.currentTime); });
+    });
+    ['wheel', 'touchstart', 'keydown'].forEach(function (name) {
+      box.addEventListener(name, function () { touched = Date.now(); }, {passive: true});
+    });
+  });
+  document.addEventListener('play', function (event) {  // one episode at a time
+    document.querySelectorAll('audio').forEach(function (other) {
+      if (other !== event.target) { other.pause(); }
+    });
+  }, true);
+  var field = document.getElementById('feed-url');
+  if (!field) { return; }
+  if (!/^https?:/i.test(field.value) && /^https?:$/.test(location.protocol)) {
+    var feed = new URL(field.value, location.href).href;
+    field.value = feed;
+    document.querySelectorAll('.apps a[data-prefix]').forEach(function (link) {
+      link.href = link.getAttribute('data-prefix') + (link.hasAttribute('data-whole')
+        ? encodeURIComponent(feed) : feed.replace(/^https?:\/\//i, ''));
+    });
+    document.querySelector('.apps').hidden = false;
+  }
+  var copy = document.querySelector('button.copy');
+  var status = document.querySelector('.copied');
+  copy.hidden = false;
+  field.addEventListener('focus', function () { field.select(); });
+  copy.addEventListener('click', function () {
+    function done() {
+      status.textContent = 'Copied the feed address.';
+      setTimeout(function () { status.textContent = ''; }, 3000);
+    }
+    function fallback() {
+      field.focus();
+      field.select();
+      if (document.execCommand('copy')) { done(); }
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, fallback);
+    } else {
+      fallback();
+    }
+  });
+})();
+"""
+
+
+def index_page(root: Path, show: ShowConfig | None = None, feed_url: str | None = None) -> str:
+    """The page for the episodes in `root`, newest first. `show` gives the title, the
+    description and the language (else the feed already in `root` does); `feed_url` is the
+    feed's address (else the show's base_url, the feed's own link, or "feed.xml")."""
+    episodes, _ = read_episodes(root)
+    episodes.sort(key=lambda e: (e.meta["date"], e.meta["guid"]), reverse=True)
+    channel = _channel(root)
+    newest = episodes[0].meta if episodes else None
+    title = (show and show.name) or channel.title or (newest and newest["show"]) or "briefing"
+    description = (
+        (show and show.description) or channel.description or f"{title}: the news, read aloud."
+    )
+    language = (show and show.language) or channel.language or "en"
+    if not feed_url and show and show.base_url:
+        feed_url = show.base_url.rstrip("/") + "/" + FEED_NAME
+    feed_url = feed_url or channel.feed_url or (FEED_NAME if (root / FEED_NAME).is_file() else "")
+    cover = _local(root, (newest.get("files") or {}).get("cover")) if newest else None
+
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_esc(language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_esc(title)}</title>",
+        f'<meta name="description" content="{_esc(description)}">',
+    ]
+    if feed_url:
+        parts.append(
+            f'<link rel="alternate" type="application/rss+xml" title="{_esc(title)}" '
+            f'href="{_esc(feed_url)}">'
+        )
+    if cover:
+        parts.append(f'<link rel="icon" type="image/jpeg" href="{_esc(cover)}">')
+    parts += [f"<style>\n{STYLE}</style>", "</head>", "<body>", '<div class="page">']
+    parts.append('<header class="show">')
+    if cover:
+        parts.append(f'<img class="cover" src="{_esc(cover)}" width="136" height="136" alt="">')
+    parts += [
+        "<div>",
+        f"<h1>{_esc(title)}</h1>",
+        f'<p class="description">{_esc(description)}</p>',
+        "</div>",
+        "</header>",
+    ]
+    if feed_url:
+        parts += _subscribe(feed_url)
+    parts.append("<main>")
+    for episode in episodes:
+        parts += _episode(root, episode, language)
+    if not episodes:
+        parts.append("<p>No episodes yet.</p>")
+    parts += [
+        "</main>",
+        "<footer><p>Made with briefing. The episodes are read by a synthetic voice.</p></footer>",
+        "</div>",
+        f"<script>{SCRIPT}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+__all__ = ["APPS", "Cue", "app_links", "index_page", "notes_fragment", "read_cues"]
