@@ -13,7 +13,9 @@ Each is rendered here as text; the pipeline writes them.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -165,3 +167,50 @@ class EpisodeMetadata:
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- reading a transcript back (the show's page lists its cues) ---------------------------
+
+_TIMING = re.compile(
+    r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s+-->\s+((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
+)
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class VttCue:
+    """One transcript cue: seconds, its words (tags removed) and who says them."""
+
+    start: float
+    end: float
+    text: str
+    speaker: str = ""
+
+
+def _seconds(stamp: str) -> float:
+    parts = stamp.replace(",", ".").split(":")
+    return sum(float(part) * 60**n for n, part in enumerate(reversed(parts)))
+
+
+def read_cues(text: str) -> list[VttCue]:
+    """The cues of a WebVTT file, in file order: voice (``<v Name>``) and other tags
+    removed, entities decoded, lines joined; NOTE, STYLE and header blocks skipped."""
+    cues = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = block.split("\n")
+        at = next((n for n, line in enumerate(lines) if _TIMING.match(line)), None)
+        if at is None:
+            continue
+        timing = _TIMING.match(lines[at])
+        if timing is None:  # found above: never
+            continue
+        body = "\n".join(lines[at + 1 :])
+        voice = _VOICE.search(body)
+        words = " ".join(html.unescape(_TAG.sub("", body)).split())
+        if words:
+            speaker = html.unescape(voice.group(1)).strip() if voice else ""
+            cues.append(
+                VttCue(_seconds(timing.group(1)), _seconds(timing.group(2)), words, speaker)
+            )
+    return cues
