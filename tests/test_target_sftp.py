@@ -19,13 +19,8 @@ import pytest
 
 from briefing.errors import ExitCode, OutputError, UsageError
 from briefing.publish.targets.base import RemoteFile, Target, Upload
-from briefing.publish.targets.sftp import (
-    MANIFEST,
-    SftpAddress,
-    SftpTarget,
-    open_sftp,
-    parse_sftp_url,
-)
+from briefing.publish.targets.sftp import MANIFEST, SftpTarget, open_sftp
+from briefing.publish.targets.ssh import SftpAddress, parse_sftp_url
 
 from .sshserver import SshServer, fingerprint_of, keygen
 
