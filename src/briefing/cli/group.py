@@ -28,8 +28,8 @@ class BriefingGroup(click.Group):
 @click.group(cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 def cli() -> None:
-    """Turn a news page into a podcast episode: a lead story read in full, then a round-up
-    of headlines, as one chaptered, tagged MP3.
+    """Turn a news page or feed into a podcast episode: a lead story read in full, then a
+    round-up of the other stories, each in a sentence or two, as one chaptered, tagged MP3.
 
     \b
     Quick start:
@@ -37,14 +37,15 @@ def cli() -> None:
       briefing build examples/london-daily.txt -H 1-5  # → output/2026-01-14-london-daily.mp3
       briefing inspect output/2026-01-14-london-daily.mp3
 
-    PAGE is a plain-text, HTML, Markdown or JSON file, "-" for standard input, or a URL.
-    Speech is made offline by the Piper voice "joe" unless you choose another with --voice
-    (`briefing voices` lists them); speech is cached, so rebuilding costs little.
-    `briefing publish` writes the podcast feed; `briefing serve` previews it.
+    PAGE is a plain-text, HTML, Markdown or JSON file, an RSS or Atom feed, "-" for
+    standard input, or a URL. Speech is made offline by the Piper voice "joe" unless you
+    choose another with --voice (`briefing voices` lists them); speech is cached, so
+    rebuilding costs little. `briefing publish` writes the podcast feed and page, and with
+    --to sends them to S3-compatible storage or SFTP; `briefing serve` previews them.
 
     \b
     Exit codes: 0 ok, 1 bug, 2 usage, 3 input unreadable, 4 no article in input,
-    5 speech failed, 6 ffmpeg missing or failed, 7 output not writable,
-    8 no chosen voice speaks the page's language, 9 bad preset, show file or lexicon,
-    130 interrupted.
+    5 speech failed, 6 ffmpeg missing or failed, 7 output not writable or publishing failed,
+    8 no chosen voice speaks the page's language, 9 bad preset, show file or lexicon, or a
+    feed podcast directories would refuse, 130 interrupted.
     """
