@@ -108,16 +108,13 @@ def plan_remote(directory: Path, remote: dict[str, RemoteFile]) -> RemotePlan:
     the feed no longer names), given what is already at the remote place."""
     uploads: list[Upload] = []
     unchanged: list[str] = []
-    for path in local_files(directory):
-        size = path.stat().st_size
+    files = local_files(directory)
+    for path in files:
+        size, digest = path.stat().st_size, sha256_of(path)
         there = remote.get(path.name)
-        if there is not None and there.size == size and there.sha256 is not None:
-            digest = sha256_of(path)
-            if digest == there.sha256:
-                unchanged.append(path.name)
-                continue
-        else:
-            digest = sha256_of(path)
+        if there is not None and there.size == size and there.sha256 == digest:
+            unchanged.append(path.name)
+            continue
         short = path.name in (FEED_NAME, INDEX_NAME)
         uploads.append(
             Upload(
@@ -129,7 +126,7 @@ def plan_remote(directory: Path, remote: dict[str, RemoteFile]) -> RemotePlan:
                 cache_control=SHORT_CACHE if short else LONG_CACHE,
             )
         )
-    keep = {p.name for p in local_files(directory)}
+    keep = {p.name for p in files}
     deletes = sorted(n for n in remote if n not in keep and _EPISODE_FILE.match(n))
     return RemotePlan(tuple(uploads), tuple(deletes), tuple(unchanged))
 
