@@ -211,6 +211,7 @@ def script_for(
         show=options.show,
         lexicon=lexicon or options.lexicon(),
         brief_sentences=options.brief_sentences,
+        language=options.language or "en",
     )
 
 
@@ -263,6 +264,7 @@ def check_language(
     if code is None:
         forget_preloaded(keep=cast)
         return options, ()
+    options = replace(options, language=code)  # the script's rules speak it too
     notes: tuple[Note, ...] = ()
     chosen = options.voice or options.show.voice
     if not chosen and cast.anchor.language_code != code:
@@ -281,17 +283,26 @@ def check_language(
     return options, notes
 
 
-def _page_language(text: str, options: BuildOptions, cast: Cast) -> str | None:
+def in_page_language(text_sample: str, options: BuildOptions) -> BuildOptions:
+    """`options` with the page's language (given, else detected) for the script's rules,
+    and no check of the voices: for `briefing script`, which makes no audio."""
+    code = options.language or _page_language(text_sample, options, None)
+    return replace(options, language=code) if code else options
+
+
+def _page_language(text: str, options: BuildOptions, cast: Cast | None) -> str | None:
     """The detected language, remembered in the cache's notes (loading the detector's
     model takes longer than anything else in a rebuild of an unchanged page). While it
-    loads, the voices that will read the page unless its language says otherwise load too."""
+    loads, the voices that will read the page unless its language says otherwise (`cast`)
+    load too."""
     cache = SpeechCache.default() if options.use_cache else None
     key = hashlib.sha256(f"language:{text}".encode()).hexdigest()
     note = cache.recall(key) if cache else None
     if note and isinstance(note.get("code"), str):
         return str(note["code"])
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload") as pool:
-        preload(cast, pool)
+        if cast is not None:
+            preload(cast, pool)
         code = detect_language(text, prepared_models_dir())
     if cache and code:
         cache.remember(key, {"code": code})

@@ -24,7 +24,7 @@ from briefing.cli.options import (
 from briefing.files import atomic_path
 from briefing.ingest.language import article_text
 from briefing.pipeline import build_episode, speak_ahead
-from briefing.plan import check_language, plan_episode
+from briefing.plan import check_language, in_page_language, plan_episode
 from briefing.script.scriptfile import load_script, write_script
 from briefing.script.select import choose, matches
 
@@ -126,6 +126,7 @@ def script(
         brief=brief,
         fetch_timeout=fetch_timeout,
     )
+    options = in_page_language(article_text(parsed.article), options)
     plan = plan_episode(parsed, spec, options)
     say_notes(plan.notes)
     text = write_script(plan.script)

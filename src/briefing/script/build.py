@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.config import ShowConfig
 from briefing.models import Article, Headline, Page, Script, Story, StoryKind
 from briefing.script.brief import DEFAULT_BRIEF, brief
 from briefing.script.normalize import Lexicon, normalize, ordinal
+from briefing.script.normalize.languages import family, rules_module
 from briefing.script.sentences import (
     MAX_SENTENCE_CHARS,
     split_clauses,
@@ -41,12 +42,15 @@ def as_sentence(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Speaker:
-    """Turns written text into spoken sentences with one lexicon."""
+    """Turns written text into spoken sentences with one lexicon, in one language."""
 
     lexicon: Lexicon | None
+    language: str = "en"
 
     def sentences(self, text: str) -> list[str]:
-        return spoken_sentences(normalize(text, self.lexicon)) if text.strip() else []
+        if not text.strip():
+            return []
+        return spoken_sentences(normalize(text, self.lexicon, self.language))
 
     def whole_sentences(self, text: str) -> list[list[str]]:
         """Each sentence of `text` as the pieces it is spoken in (a long one in several)."""
@@ -54,7 +58,7 @@ class _Speaker:
             return []
         return [
             split_clauses(s, MAX_SENTENCE_CHARS)
-            for s in split_sentences(normalize(text, self.lexicon))
+            for s in split_sentences(normalize(text, self.lexicon, self.language))
         ]
 
 
@@ -74,6 +78,20 @@ def _story(
     )
 
 
+def _in_language(show: ShowConfig, language: str) -> ShowConfig:
+    """The show with its templates in `language` where the show file left them as they
+    come (English): its own wording always wins."""
+    module = rules_module(language) if family(language) != "en" else None
+    translated = getattr(module, "TEMPLATES", {}) if module else {}
+    default = ShowConfig()
+    changes = {
+        name: translated[name]
+        for name in ShowConfig.TEMPLATES
+        if name in translated and getattr(show, name) == getattr(default, name)
+    }
+    return replace(show, **changes) if changes else show
+
+
 def _render(template: str, variables: dict[str, str]) -> str:
     return " ".join(template.format(**variables).split())
 
@@ -86,6 +104,7 @@ def build_script(
     show: ShowConfig | None = None,
     lexicon: Lexicon | None = None,
     brief_sentences: int = DEFAULT_BRIEF,
+    language: str = "en",
 ) -> Script:
     """The spoken script: intro, the lead story in full, one story per chosen headline (its
     title, then up to `brief_sentences` sentences of its brief), outro.
@@ -93,10 +112,13 @@ def build_script(
     `selection` holds zero-based indexes into `page.headlines` (see `parse_selection`).
     `today` stands in for the date when the page gives none. The show's templates say the
     intro, the way into the round-up, the transitions and the outro; in the ones said
-    before a headline, {source} is where that headline came from.
+    before a headline, {source} is where that headline came from. In another `language`
+    with rules of its own, its numbers and dates are spoken in it, and so are the show's
+    templates, unless the show file words them itself.
     """
-    show = show or ShowConfig()
-    speak = _Speaker(lexicon)
+    show = _in_language(show or ShowConfig(), language)
+    speak = _Speaker(lexicon, language)
+    words = rules_module(language) if family(language) != "en" else None
     article = page.article
     show_name = show.name or article.publication or DEFAULT_SHOW
     date = article.date or today
@@ -104,10 +126,10 @@ def build_script(
     tagline = article.tagline if article.tagline and show_name == article.publication else ""
     variables = {
         "show": show_name,
-        "date": spoken_date(date),
-        "weekday": f"{date:%A}",
-        "day": ordinal(date.day),
-        "month": f"{date:%B}",
+        "date": words.spoken_date(date) if words else spoken_date(date),
+        "weekday": words.WEEKDAYS[date.weekday()] if words else f"{date:%A}",
+        "day": words.ordinal_day(date.day) if words else ordinal(date.day),
+        "month": words.MONTHS[date.month - 1] if words else f"{date:%B}",
         "year": str(date.year),
         "host": show.host or "",
         "tagline": as_sentence(tagline) if tagline else "",

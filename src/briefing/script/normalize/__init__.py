@@ -50,6 +50,7 @@ from briefing.script.normalize import (
     times,
     web,
 )
+from briefing.script.normalize.languages import family, scanner_for
 from briefing.script.normalize.lexicon import Lexicon, shipped_lexicon
 from briefing.script.normalize.punctuation import clean_unicode, pauses
 from briefing.script.normalize.scanner import Rule, Scanner
@@ -87,12 +88,18 @@ RULES: tuple[Rule, ...] = (
 _SCANNER = Scanner(RULES)
 
 
-def normalize(text: str, lexicon: Lexicon | None = None) -> str:
+def normalize(text: str, lexicon: Lexicon | None = None, language: str = "en") -> str:
     """`text` as it should be spoken: numbers, money, dates, times, units, titles and
     symbols in words; letter acronyms (UK, MPs) kept for the voice to spell; the lexicon's
-    words replaced first."""
+    words replaced first. In another `language`, its own rules (`languages.py`) speak
+    them; a language without rules keeps its digits as written, for its voice to read."""
     text = pauses(clean_unicode(text))
+    scanner: Scanner | None = _SCANNER
+    if family(language) != "en":
+        scanner = scanner_for(language)
+    if scanner is None:
+        return lexicon.apply(text) if lexicon is not None else text
     if lexicon is None:
-        return _SCANNER.sub(text)
-    text = _SCANNER.sub(lexicon.apply(text))
+        return scanner.sub(text)
+    text = scanner.sub(lexicon.apply(text))
     return lexicon.apply(text)  # letters a code gave up ("NATO5" → "NATO five") are words too
