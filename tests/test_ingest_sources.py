@@ -292,5 +292,5 @@ def test_listen_makes_a_single_article_episode(tmp_path: Path, fresh_cache: Path
 
 
 def test_german_page_with_an_english_voice_stops() -> None:
-    run = run_cli("build", HTML / "spiegel.de.albtraum.html")
+    run = run_cli("build", HTML / "spiegel.de.albtraum.html", "--voice", "joe")
     assert run.code == 8 and "the page is in German (de)" in run.stderr

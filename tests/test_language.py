@@ -51,12 +51,50 @@ def test_the_detector_unpacked_once_detects_the_same(
 
 
 def test_english_voice_refuses_a_german_page(tmp_path: Path) -> None:
-    run = run_cli("build", GERMAN, "-o", tmp_path)
+    run = run_cli("build", GERMAN, "--voice", "joe", "-o", tmp_path)
     assert run.code == 8
     line = run.stderr.strip()
     assert line.startswith("error: the page is in German (de) but voice 'joe' speaks en-US")
-    assert "no voice preset speaks German" in line and "lang = 'de'" in line
+    assert "voices that speak German: gtts-de" in line
     assert not list(tmp_path.glob("*.mp3"))
+
+
+def test_a_language_no_voice_speaks_names_the_command_that_adds_one(tmp_path: Path) -> None:
+    page = tmp_path / "italiano.txt"
+    page.write_text(
+        "Il Comune riapre il porto\n\n"
+        "Il porto della città riaprirà lunedì dopo tre settimane di lavori, ha detto il sindaco. "
+        "I traghetti per le isole torneranno a partire ogni mattina alle sette, e i pescatori "
+        "potranno di nuovo usare la banchina nord, chiusa dall'inizio del mese per i lavori.\n"
+    )
+    run = run_cli("build", page, "-o", tmp_path)
+    assert run.code == 8
+    assert "briefing voices search --language it" in run.stderr
+    assert "briefing voices add NAME" in run.stderr
+
+
+def test_a_british_page_is_read_by_a_british_voice_once_one_is_added(
+    user_voices: Path, tmp_path: Path, fresh_cache: Path
+) -> None:
+    page = tmp_path / "british.txt"
+    page.write_text(
+        "The Harbour Times\n\nCouncil sets a £4m budget for the harbour wall\n\n"
+        "The council has set aside £4m to rebuild the harbour wall, and a further £250,000 "
+        "for the slipway, councillors agreed on Monday night.\n"
+    )
+    run = run_cli("build", page, "-o", tmp_path / "a")
+    assert run.code == 0, run.stderr
+    assert "the page is from GB, and no en-GB voice is installed; joe reads it" in run.stderr
+    assert "briefing voices add en_GB-alan-medium" in run.stderr
+    (user_voices / "brit.toml").write_text(
+        (Path(__file__).parents[1] / "voices" / "joe.toml")
+        .read_text()
+        .replace('name = "joe"', 'name = "brit"')
+        .replace('language = "en-US"', 'language = "en-GB"')
+    )
+    run = run_cli("build", page, "-o", tmp_path / "b")
+    assert run.code == 0, run.stderr
+    assert "note: the page is from GB; brit reads it" in run.stderr
 
 
 def test_names_the_voices_that_speak_it(user_voices: Path, tmp_path: Path) -> None:
@@ -88,7 +126,7 @@ def test_picked_voice_is_said(user_voices: Path, tmp_path: Path, standin) -> Non
     )
     run = run_cli("build", GERMAN, "-o", tmp_path)
     assert run.code == 0, run.stderr
-    assert "note: the page is in German; gtts-de reads it" in run.stderr
+    assert "note: the page is in German; gtts-de reads it, online" in run.stderr
     assert {r.lang for r in standin.requests} == {"de"}
 
 

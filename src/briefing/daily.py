@@ -20,7 +20,7 @@ from briefing.config import ShowConfig
 from briefing.errors import ContentError, UsageError
 from briefing.ingest import load, load_feeds, load_page, round_up
 from briefing.ingest.feedpage import page_from_feed
-from briefing.ingest.language import article_text
+from briefing.ingest.language import article_text, page_region
 from briefing.ingest.linked import cached_article_reader
 from briefing.models import Article, Page
 from briefing.pipeline import build_episode, episode_file, speak_ahead
@@ -113,7 +113,9 @@ def run_daily(
             Note(f"{target.name} is already made for {day}; publishing only (--force rebuilds)")
         )
     else:
-        options, language_notes = check_language(article_text(page.article), options)
+        options, language_notes = check_language(
+            article_text(page.article), options, page_region(page.article)
+        )
         notes += language_notes
         plan = plan_episode(
             page, show.headlines or None, options, today=day, while_fetching=speak_ahead(options)

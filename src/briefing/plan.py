@@ -251,12 +251,14 @@ def left_out(page: Page, indexes: tuple[int, ...], minutes: float, how: str) -> 
 
 
 def check_language(
-    text_sample: str, options: BuildOptions
+    text_sample: str, options: BuildOptions, region: str | None = None
 ) -> tuple[BuildOptions, tuple[Note, ...]]:
-    """Voices that speak the language of `text_sample`.
+    """Voices that speak the language of `text_sample` (and, for `region`, its accent).
 
     If no voice was chosen (no --voice, none in the show file) and the default one does not
-    speak it, a voice that does is picked (offline voices first) and a note says so. A
+    speak it, a voice that does is picked (offline voices first, an online one with a note
+    saying so) and a note says so; a page from `region` ("GB") gets an offline voice of
+    that region when one is installed, else a note naming the command that adds one. A
     chosen voice that does not speak it is a `LanguageError` naming the voices that do.
     """
     cast = options.cast()
@@ -267,13 +269,9 @@ def check_language(
     options = replace(options, language=code)  # the script's rules speak it too
     notes: tuple[Note, ...] = ()
     chosen = options.voice or options.show.voice
-    if not chosen and cast.anchor.language_code != code:
-        speakers = [p for p in load_presets().values() if p.language_code == code]
-        speakers.sort(key=lambda p: (p.engine != "piper", p.name))
-        if speakers:
-            options = replace(options, voice=speakers[0].name)
-            cast = options.cast()
-            notes = (Note(f"the page is in {language_name(code)}; {speakers[0].name} reads it"),)
+    if not chosen:
+        options, notes = _voice_for(code, region, options, cast)
+        cast = options.cast()
     voices = cast.voices + ([load_voice(options.fallback)] if options.fallback else [])
     for voice in voices:
         if voice.language_code != code:
@@ -281,6 +279,48 @@ def check_language(
             raise _language_error(code, voice)
     forget_preloaded(keep=cast)  # a voice picked for the language loads later
     return options, notes
+
+
+_SUGGESTED = {"en-GB": "en_GB-alan-medium", "en-AU": "en_GB-alan-medium"}
+
+
+def _voice_for(
+    code: str, region: str | None, options: BuildOptions, cast: Cast
+) -> tuple[BuildOptions, tuple[Note, ...]]:
+    """The voice for a page in `code` (from `region`) when none was chosen."""
+    presets = [p for p in load_presets().values() if p.language_code == code]
+    locale = f"{code}-{region}".lower() if region else None
+    if cast.anchor.language_code == code:
+        if locale is None or cast.anchor.language.lower() == locale:
+            return options, ()
+        local = sorted(
+            p.name for p in presets if p.engine == "piper" and p.language.lower() == locale
+        )
+        if local:
+            return replace(options, voice=local[0]), (
+                Note(f"the page is from {region}; {local[0]} reads it"),
+            )
+        add = _SUGGESTED.get(f"{code}-{region}", f"{code}_{region}-…")
+        return options, (
+            Note(
+                f"the page is from {region}, and no {code}-{region} voice is installed; "
+                f"{cast.anchor.name} reads it (`briefing voices add {add}` adds one)"
+            ),
+        )
+    presets.sort(
+        key=lambda p: (
+            p.engine != "piper",
+            locale is not None and p.language.lower() != locale,
+            p.name,
+        )
+    )
+    if not presets:
+        return options, ()  # the language error names what would install one
+    voice = presets[0]
+    online = ", online (it needs the network)" if voice.engine != "piper" else ""
+    return replace(options, voice=voice.name), (
+        Note(f"the page is in {language_name(code)}; {voice.name} reads it{online}"),
+    )
 
 
 def in_page_language(text_sample: str, options: BuildOptions) -> BuildOptions:
@@ -316,8 +356,8 @@ def _language_error(code: str, voice: VoicePreset) -> LanguageError:
         hint = f"voices that speak {name}: {', '.join(speakers)}; or --lang to override detection"
     else:
         hint = (
-            f"no voice preset speaks {name}; add one (gTTS speaks it with lang = {code!r}) "
-            "or give --lang to override detection"
+            f"no voice speaks {name}: `briefing voices search --language {code}` lists Piper "
+            f"voices and `briefing voices add NAME` installs one; or --lang to override detection"
         )
     return LanguageError(
         f"the page is in {name} ({code}) but voice {voice.name!r} speaks {voice.language}",

@@ -22,7 +22,7 @@ from briefing.cli.options import (
     words,
 )
 from briefing.files import atomic_path
-from briefing.ingest.language import article_text
+from briefing.ingest.language import article_text, page_region
 from briefing.pipeline import build_episode, speak_ahead
 from briefing.plan import check_language, in_page_language, plan_episode
 from briefing.script.scriptfile import load_script, write_script
@@ -238,7 +238,9 @@ def build(
         parsed, read_notes = read_page(page, fmt, title, headlines_from, lead, not no_cache)
         say_notes(read_notes, quiet)
         choose(spec, parsed.headlines)  # a bad spec fails before anything else
-        options, language_notes = check_language(article_text(parsed.article), options)
+        options, language_notes = check_language(
+            article_text(parsed.article), options, page_region(parsed.article)
+        )
         say_notes(language_notes, quiet)
         with progress_display(interactive, quiet) as progress:
             # the lead story is spoken while the round-up's stories are fetched

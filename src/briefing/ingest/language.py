@@ -101,3 +101,36 @@ def language_name(code: str) -> str:
     from gtts.lang import tts_langs
 
     return tts_langs().get(code, code)
+
+
+_REGION_BY_HOST = (
+    (".co.uk", "GB"),
+    (".uk", "GB"),
+    (".com.au", "AU"),
+    (".au", "AU"),
+    (".ie", "IE"),
+    (".co.nz", "NZ"),
+    (".nz", "NZ"),
+    (".ca", "CA"),
+    (".co.in", "IN"),
+    (".in", "IN"),
+    (".co.za", "ZA"),
+    (".za", "ZA"),
+)
+_CURRENCY_REGION = (("£", "GB"), ("₹", "IN"))
+
+
+def page_region(article: Article) -> str | None:
+    """Where an English-language page is from, for the voice that reads it: its address
+    (".co.uk"), else the currency its text counts in (pounds); None when nothing says."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(article.url or "").hostname or "").lower()
+    for suffix, region in _REGION_BY_HOST:
+        if host.endswith(suffix):
+            return region
+    text = " ".join(article.paragraphs[:20])
+    for symbol, region in _CURRENCY_REGION:
+        if text.count(symbol) >= 2 and text.count(symbol) > text.count("$"):
+            return region
+    return None
