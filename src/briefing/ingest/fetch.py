@@ -106,7 +106,7 @@ def fetch(
     except requests.exceptions.ConnectionError as exc:
         reason = (
             "cannot resolve the host name"
-            if "resolve" in str(exc).lower() or "name or service" in str(exc).lower()
+            if _unresolved(exc)
             else "cannot connect"
         )
         raise InputError(
@@ -118,3 +118,20 @@ def fetch(
 
 def _size(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} kB"
+
+
+def _unresolved(exc: BaseException) -> bool:
+    """Whether a connection failed because the host name has no address (not merely
+    because "resolve" is in the URL, as in Hugging Face's /resolve/ paths)."""
+    from urllib3.exceptions import NameResolutionError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, NameResolutionError):
+            return True
+        reason = getattr(current, "reason", None)
+        current = reason if isinstance(reason, BaseException) else current.__context__
+    text = str(exc).lower()
+    return "name or service not known" in text or "failed to resolve" in text
