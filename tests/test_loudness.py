@@ -160,7 +160,8 @@ def test_a_pages_language_is_detected_once(
     text = "The council voted on Tuesday to rebuild the bridge over the river by spring. " * 3
     for _ in range(2):
         options, notes = plan.check_language(text, plan.BuildOptions())
-        assert (options, notes) == (plan.BuildOptions(), ())  # English: joe reads it
+        # English: joe reads it, and the script's rules are English ones
+        assert (options, notes) == (plan.BuildOptions(language="en"), ())
     assert len(calls) == 1
     plan.check_language(text, plan.BuildOptions(use_cache=False))
     assert len(calls) == 2  # --no-cache: nothing remembered, nothing read back

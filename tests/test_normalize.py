@@ -238,6 +238,7 @@ def test_nothing_half_made(text: str) -> None:
     spoken = normalize(text, LEXICON)
     cleaned = clean_unicode(text)  # curly quotes straight, invisible characters gone
     source = {t.strip(_EDGE) for t in _WORDS.split(f"{cleaned} {pauses(cleaned)}")}
+    source |= {part for t in source for part in t.split(".")}  # a web address read "dot"
     pieces = {p.lower() for p in re.split(r"[^A-Za-z]+", cleaned.replace(".", "")) if p}
     pieces |= {p.lower() for p in re.split(r"[^A-Za-z]+", cleaned) if p}
     for token in _WORDS.split(spoken):
