@@ -104,11 +104,7 @@ def fetch(
     except requests.exceptions.Timeout:
         raise InputError(f"{url}: no answer within {timeout:g} s", hint="try again later") from None
     except requests.exceptions.ConnectionError as exc:
-        reason = (
-            "cannot resolve the host name"
-            if _unresolved(exc)
-            else "cannot connect"
-        )
+        reason = "cannot resolve the host name" if _unresolved(exc) else "cannot connect"
         raise InputError(
             f"{url}: {reason} {host}", hint="check the address and the network"
         ) from None

@@ -1,7 +1,7 @@
 """Script rules by language: which rules speak a page's numbers, dates and symbols.
 
 English has the full set (`normalize/__init__.py`). Another language has a module of its own
-here when one is written (`de.py`, `fr.py`, …: a `RULES` tuple for the same scanner, a
+here when one is written (the `de` and `fr` packages, …: a `RULES` tuple for the same scanner, a
 `spoken_date` and the show's default `TEMPLATES` in that language), registered in
 `_MODULES`. A language without rules keeps its digits as written, for its voice to read:
 English number words never appear in a script in another language.
@@ -15,7 +15,7 @@ from types import ModuleType
 
 from briefing.script.normalize.scanner import Scanner
 
-_MODULES: dict[str, str] = {}
+_MODULES: dict[str, str] = {"de": "de", "fr": "fr"}
 """Language code (ISO 639-1) → the module below `briefing.script.normalize` with its rules."""
 
 
