@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -274,3 +275,28 @@ def test_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
     assert base_url() == "https://huggingface.co/rhasspy/piper-voices/resolve/v1.0.0/"
     monkeypatch.setenv("BRIEFING_VOICES_URL", "http://mirror.example/piper")
     assert base_url() == "http://mirror.example/piper/"
+
+
+def test_a_german_page_speaks_german_throughout_with_a_voice_added_by_one_command(
+    repo: VoiceRepo, user_voices: Path, tmp_path: Path
+) -> None:
+    """The issue's 'done when': one command installs a German voice; a German page then
+    becomes an episode in German, intro to outro, its numbers and date said in German."""
+    import webvtt
+
+    from briefing.script.normalize.words import NUMBER_WORDS
+
+    assert run_cli("voices", "add", DE, "-q").code == 0
+    repo.stop()  # offline from here on
+    german = Path(__file__).parent / "data" / "german-page.txt"
+    run = run_cli("build", german, "-o", tmp_path)
+    assert run.code == 0, run.stderr
+    assert f"the page is in German; {DE} reads it" in run.stderr
+    cues = [c.text for c in webvtt.read(str(Path(run.stdout.strip()).with_suffix(".vtt")))]
+    said = " ".join(cues)
+    assert cues[0].startswith("Hier ist Der Tagesbote für Mittwoch, den vierzehnten Januar.")
+    assert "Diese Folge wird von einer synthetischen Stimme gelesen." in said
+    assert cues[-1].endswith("Danke fürs Zuhören.")
+    english = {w for w in re.findall(r"[a-z]+", said.lower()) if w in NUMBER_WORDS}
+    assert not english - {"minus"}, english
+    assert not re.search(r"\d", said)  # every number said in words
