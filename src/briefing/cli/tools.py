@@ -172,7 +172,8 @@ def voices_add(name: str, speaker: str | None, force: bool, quiet: bool) -> None
     Both files are checked against the catalogue's sizes and MD5s before anything is
     installed; an interrupted download is resumed by running the command again.
     """
-    from briefing.engines.catalogue import install, load_catalogue, partial_downloads
+    from briefing.engines.catalogue import load_catalogue
+    from briefing.engines.downloads import install, partial_downloads
     from briefing.engines.voices import user_voices_dir
 
     catalogue = load_catalogue()
@@ -206,7 +207,7 @@ def _download_display(interactive: bool, quiet: bool) -> Iterator[TransferFn | N
         yield None
         return
     if not interactive:
-        from briefing.engines.catalogue import size_text
+        from briefing.engines.downloads import size_text
 
         said: dict[str, int] = {}
 
@@ -261,7 +262,7 @@ def voices_remove(name: str) -> None:
     The preset NAME goes, with the model files beside it that no other preset uses. Only
     presets in your voices folder are removed, never the ones shipped with briefing.
     """
-    from briefing.engines.catalogue import remove_voice
+    from briefing.engines.downloads import remove_voice
     from briefing.engines.voices import user_voices_dir
 
     removed = remove_voice(name, user_voices_dir())

@@ -1,5 +1,5 @@
-"""Piper voices by name: the catalogue of the Piper voices repository, and installing a voice
-from it into the user's voices directory as a preset beside its model files.
+"""Piper voices by name: the catalogue of the Piper voices repository, and the preset a voice
+of it gets (installing it is `downloads.py`).
 
 The repository (``$BRIEFING_VOICES_URL``, default `DEFAULT_BASE_URL`) holds ``voices.json``,
 which maps each voice's key (``en_GB-alan-medium``) to its language, quality, speakers and
@@ -8,11 +8,6 @@ files, each with its size and MD5; a file's URL is the base URL and the file's p
 The catalogue is kept in the speech cache (`SpeechCache.keep`, under ``files/``, one copy per
 base URL) and fetched again when a day old; when the repository cannot be reached an older
 copy is used, with a note saying from when.
-
-A voice is downloaded into ``NAME.onnx.json.part`` and ``NAME.onnx.part`` beside the presets
-(a rerun resumes them with a Range request), checked against the catalogue's sizes and MD5s,
-renamed into place only when both are right, and the preset is written last: a failure or
-Ctrl-C leaves no preset and no model files, at most a ``.part`` to resume.
 """
 
 from __future__ import annotations
@@ -26,14 +21,10 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 from briefing.cache import SpeechCache
-from briefing.engines.base import EngineSettings
-from briefing.errors import BriefingError, InputError, OutputError, SpeechError, UsageError
-from briefing.files import atomic_path
+from briefing.errors import InputError, UsageError
 
 DEFAULT_BASE_URL = "https://huggingface.co/rhasspy/piper-voices/resolve/v1.0.0/"
 URL_VARIABLE = "BRIEFING_VOICES_URL"
@@ -312,236 +303,3 @@ def preset_text(voice: CatalogueVoice, speaker_id: int | None, speaker_name: str
         f"# `briefing voices remove {voice.key}` deletes this file and its model files.\n"
         + tomli_w.dumps({**header, "piper": piper})
     )
-
-
-def part_path(final: Path) -> Path:
-    return final.with_name(f"{final.name}.part")
-
-
-def partial_downloads(voice: CatalogueVoice, directory: Path) -> list[Path]:
-    """What an interrupted download of `voice` left to resume."""
-    finals = (directory / voice.model_name, directory / f"{voice.model_name}.json")
-    return [p for p in map(part_path, finals) if p.exists()]
-
-
-def install(
-    voice: CatalogueVoice,
-    directory: Path,
-    speaker: str | None = None,
-    force: bool = False,
-    progress: TransferFn | None = None,
-) -> Path:
-    """Download `voice` into `directory`, check it and write its preset there (last); return
-    the preset's path.
-
-    `force` starts the download again and replaces an installed copy. Faults are a
-    `SpeechError` and leave no preset and no model files (a ``.part`` to resume, maybe)."""
-    speaker_id, speaker_name = choose_speaker(voice, speaker)
-    url = base_url()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create {directory}: {exc.strerror or exc}") from None
-    preset = directory / f"{voice.key}.toml"
-    model = directory / voice.model_name
-    finals = (model.with_name(f"{model.name}.json"), model)
-    if force:  # start again; an installed copy stays until the new one is checked
-        for final in finals:
-            part_path(final).unlink(missing_ok=True)
-    for final, file in zip(finals, (voice.config, voice.model), strict=True):
-        part = part_path(final)
-        _download(url + quote(file.path), part, file, progress)
-        _check(part, file)
-    try:
-        for final in finals:
-            os.replace(part_path(final), final)
-        with atomic_path(preset) as temp:
-            temp.write_text(preset_text(voice, speaker_id, speaker_name, url), encoding="utf-8")
-    except BaseException:
-        if not preset.exists():
-            for final in finals:
-                final.unlink(missing_ok=True)
-        raise
-    return preset
-
-
-def _download(url: str, part: Path, file: VoiceFile, progress: TransferFn | None) -> None:
-    """Fetch `url` into `part`, resuming what is there if the server allows. Faults are a
-    `SpeechError` saying whether `part` is kept to resume."""
-    import requests
-
-    from briefing.ingest.fetch import TIMEOUT, USER_AGENT
-
-    name = part.name.removesuffix(".part")
-    have = part.stat().st_size if part.exists() else 0
-    if have > file.size_bytes:
-        part.unlink()
-        have = 0
-    if have == file.size_bytes:
-        return  # an earlier run fetched it all; the check says whether it is right
-    headers = {"User-Agent": USER_AGENT}
-    if have:
-        headers["Range"] = f"bytes={have}-"
-    start = done = -1  # no answer yet
-    try:
-        with requests.get(url, headers=headers, stream=True, timeout=TIMEOUT) as response:
-            if response.status_code == 416:  # what is there cannot be resumed: start again
-                part.unlink()
-                _download(url, part, file, progress)
-                return
-            if response.status_code >= 300:
-                raise SpeechError(
-                    f"cannot download {url}: the server answered HTTP {response.status_code}; "
-                    "nothing was installed",
-                    hint=f"check {URL_VARIABLE} (now {base_url()}) and the network",
-                )
-            resumed = response.status_code == 206 and _range_start(response) == have
-            start = done = have if resumed else 0
-            if progress:
-                progress(Transfer(name, done, file.size_bytes, start))
-            with part.open("ab" if resumed else "wb") as out:
-                for chunk in response.iter_content(1 << 16):
-                    done += len(chunk)
-                    if done > file.size_bytes:
-                        raise _TooLong
-                    out.write(chunk)
-                    if progress:
-                        progress(Transfer(name, done, file.size_bytes, start))
-    except _TooLong:
-        part.unlink(missing_ok=True)
-        raise SpeechError(
-            f"{name}: the server sent more than the catalogue's {file.size_bytes} bytes; "
-            "nothing was installed",
-            hint=f"check {URL_VARIABLE} (now {base_url()})",
-        ) from None
-    except requests.exceptions.RequestException as exc:
-        if done >= 0:
-            why = f"the connection dropped after {_mb(done)} of {_mb(file.size_bytes)}"
-        elif isinstance(exc, requests.exceptions.Timeout):
-            why = f"cannot download {url}: no answer within {TIMEOUT:g} s"
-        else:
-            why = f"cannot download {url}: cannot connect to {urlsplit(url).hostname or url}"
-        raise _failed(name if done >= 0 else "", why, part) from None
-    except OSError as exc:
-        raise OutputError(f"cannot write {part}: {exc.strerror or exc}") from None
-    if done < file.size_bytes:
-        why = f"the server closed the file after {_mb(done)} of {_mb(file.size_bytes)}"
-        raise _failed(name, why, part)
-
-
-class _TooLong(Exception):
-    pass
-
-
-def _range_start(response: Any) -> int:
-    match = re.match(r"bytes (\d+)-", response.headers.get("Content-Range", ""))
-    return int(match.group(1)) if match else -1
-
-
-def _failed(name: str, why: str, part: Path) -> SpeechError:
-    """A download that stopped: one line saying why, and what a rerun does."""
-    size = part.stat().st_size if part.exists() else 0
-    rerun = (
-        f"{_mb(size)} is kept in {part}; run the command again to resume"
-        if size
-        else f"run the command again; {URL_VARIABLE} sets the voices repository, now {base_url()}"
-    )
-    prefix = f"{name}: " if name else ""
-    return SpeechError(f"{prefix}{why}; nothing was installed", hint=rerun)
-
-
-def _check(part: Path, file: VoiceFile) -> None:
-    """`part` has the catalogue's size and MD5, or it is removed and a `SpeechError` says so."""
-    name = part.name.removesuffix(".part")
-    digest = hashlib.md5(usedforsecurity=False)
-    with part.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    size = part.stat().st_size
-    if size == file.size_bytes and digest.hexdigest() == file.md5_digest:
-        return
-    part.unlink()
-    why = (
-        f"is {size} bytes, not the catalogue's {file.size_bytes}"
-        if size != file.size_bytes
-        else f"has MD5 {digest.hexdigest()}, not the catalogue's {file.md5_digest}"
-    )
-    raise SpeechError(
-        f"{name}: the download {why}; nothing was installed",
-        hint="it was removed: run the command again to download it afresh, and if it fails "
-        f"again, check {URL_VARIABLE} (now {base_url()}) and any proxy in between",
-    )
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
-
-
-def size_text(size: int) -> str:
-    """``63.2 MB``, ``4.8 kB``."""
-    return _mb(size) if size >= 1e6 else f"{size / 1e3:.1f} kB"
-
-
-def remove_voice(name: str, directory: Path) -> list[Path]:
-    """Delete the preset called `name` from `directory` (the user's voices), with the model
-    files beside it that no other preset there uses and any partial downloads; return what
-    was deleted. A name with no preset there is a `UsageError`."""
-    from briefing.engines.voices import load_presets, read_preset
-
-    mine: list[Path] = []
-    kept_models: set[Path] = set()
-    for path in sorted(directory.glob("*.toml")) if directory.is_dir() else []:
-        try:
-            preset = read_preset(path)
-        except BriefingError:
-            if path.stem == name:  # broken, but called so: the file goes
-                mine.append(path)
-            continue
-        if preset.name == name:
-            mine.append(path)
-        else:
-            kept_models.update(_model_files(preset.settings))
-    if not mine:
-        shipped = load_presets().get(name)
-        if shipped is not None:
-            raise UsageError(
-                f"{name} is shipped with briefing ({shipped.path}), not one of your presets",
-                hint="shipped voices cannot be removed; a preset of yours of the same name "
-                "overrides one",
-            )
-        raise UsageError(
-            f"no voice {name!r} among your presets in {directory}",
-            hint="`briefing voices` lists them; shipped voices cannot be removed",
-        )
-    doomed = list(mine)
-    for path in mine:
-        with contextlib.suppress(BriefingError):
-            models = _model_files(read_preset(path).settings)
-            doomed += [
-                p for p in models if p.parent == directory.resolve() and p not in kept_models
-            ]
-    for final in (directory / f"{name}.onnx", directory / f"{name}.onnx.json"):
-        doomed.append(part_path(final))
-    removed = []
-    for path in dict.fromkeys(doomed):
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            raise OutputError(f"cannot remove {path}: {exc.strerror or exc}") from None
-        removed.append(path)
-    return removed
-
-
-def _model_files(settings: EngineSettings) -> tuple[Path, ...]:
-    """A Piper preset's model and config, resolved; nothing for other engines."""
-    from briefing.engines.piper import PiperSettings
-
-    if not isinstance(settings, PiperSettings):
-        return ()
-    try:
-        model = settings.model_path().resolve()
-    except BriefingError:
-        return ()
-    return model, Path(f"{model}.json")
