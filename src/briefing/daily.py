@@ -117,9 +117,7 @@ def run_daily(
             article_text(page.article), options, page_region(page.article)
         )
         notes += language_notes
-        plan = plan_episode(
-            page, show.headlines or None, options, today=day, while_fetching=speak_ahead(options)
-        )
+        plan = plan_episode(page, None, options, today=day, while_fetching=speak_ahead(options))
         notes += plan.notes
         episode, built_notes = build_episode(plan.script, options, plan=plan)
         notes += built_notes

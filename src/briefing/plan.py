@@ -120,7 +120,8 @@ def plan_episode(
     today: dt.date | None = None,
     while_fetching: Callable[[Script], None] | None = None,
 ) -> Plan:
-    """The script for `page` and the headlines `spec` chooses (see `select.choose`).
+    """The script for `page` and the headlines `spec` chooses (see `select.choose`); with
+    no `spec` (no -H), the show file's `headlines` and `topics` choose.
 
     Near-duplicate headlines are dropped unless kept; with the default choice (the first
     five) the next distinct headlines take their places. The chosen stories' own articles
@@ -131,10 +132,10 @@ def plan_episode(
     today = today or dt.date.today()
     show = options.show
     choice = choose(
-        spec,
+        spec if spec is not None else (show.headlines or None),
         page.headlines,
         exclude=(*show.exclude, *options.exclude),
-        extra_topics=show.topics if spec is None or spec == show.headlines else (),
+        extra_topics=show.topics if spec is None else (),
         lenient=options.lenient,
     )
     notes = [Note(text) for text in choice.notes]

@@ -53,8 +53,6 @@ class Results(Generic[T]):
 
     found: dict[str, T]
     failed: dict[str, str]
-    fetched: int
-    """URLs actually requested (the rest came from the cache)."""
 
 
 def fetch_many(
@@ -71,7 +69,7 @@ def fetch_many(
     found: dict[str, T] = {}
     failed: dict[str, str] = {}
     if not wanted:
-        return Results(found, failed, 0)
+        return Results(found, failed)
     deadline = time.monotonic() + budget_s
     hosts: defaultdict[str, threading.BoundedSemaphore] = defaultdict(
         lambda: threading.BoundedSemaphore(PER_HOST)
@@ -115,7 +113,7 @@ def fetch_many(
     for future in pending:
         failed[futures[future]] = f"not back within {budget_s:.3g} s (--fetch-timeout)"
     pool.shutdown(wait=False, cancel_futures=True)
-    return Results(found, failed, len(wanted))
+    return Results(found, failed)
 
 
 def _key(kind: str, url: str) -> str:
@@ -162,7 +160,7 @@ def linked_stories(
         _asked[url] = (time.monotonic(), reason)
         if cache and lasting(reason):
             cache.remember(_key("story", url), {"failed": reason})
-    return Results({**found, **results.found}, {**failed, **results.failed}, results.fetched)
+    return Results({**found, **results.found}, {**failed, **results.failed})
 
 
 _PASSING = re.compile(
@@ -219,7 +217,7 @@ def pictures(
     for url, reason in results.failed.items():
         if cache and lasting(reason):
             cache.remember(_key("no picture", url), {"failed": reason})
-    return Results({**found, **results.found}, {**failed, **results.failed}, results.fetched)
+    return Results({**found, **results.found}, {**failed, **results.failed})
 
 
 def with_linked_stories(
