@@ -8,18 +8,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from briefing.script.normalize.context import as_written_case as _as_written_case
+from briefing.script.normalize.context import keep_stop as _keep_stop
+from briefing.script.normalize.context import words_before
 from briefing.script.normalize.de.dates import FEMININE_ORDINAL, _ending, _gender
 from briefing.script.normalize.de.words import (
     _UPPER,
     FEMININE,
     WEEKDAY_ABBREVIATIONS,
     R,
-    _as_written_case,
-    _keep_stop,
     cardinal,
     starts_sentence,
     word_after,
-    words_before,
 )
 from briefing.script.normalize.scanner import Rule
 

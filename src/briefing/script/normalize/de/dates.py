@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefing.script.normalize.context import keep_stop as _keep_stop
+from briefing.script.normalize.context import words_before
 from briefing.script.normalize.de.words import (
     _MONTH_ABBREVIATIONS,
     MONTHS,
@@ -15,12 +17,10 @@ from briefing.script.normalize.de.words import (
     WEEKDAYS,
     L,
     R,
-    _keep_stop,
     capital_at_start,
     cardinal_int,
     ordinal,
     word_after,
-    words_before,
     year,
 )
 from briefing.script.normalize.scanner import Rule

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from briefing.script.normalize.context import keep_stop as _keep_stop
 from briefing.script.normalize.de.words import (
     NUM,
     L,
-    _keep_stop,
     before_noun,
     capital_at_start,
     cardinal,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.script.normalize.context import words_before
 from briefing.script.normalize.de.words import (
     DIGITS,
     MONTHS,
@@ -16,7 +17,6 @@ from briefing.script.normalize.de.words import (
     capital_at_start,
     cardinal,
     word_after,
-    words_before,
     year,
 )
 from briefing.script.normalize.scanner import Rule

@@ -10,6 +10,9 @@ from functools import cache
 
 from num2words import num2words
 
+from briefing.script.normalize import context
+from briefing.script.normalize.context import SentenceContext
+
 DIGITS = "null eins zwei drei vier fünf sechs sieben acht neun".split()
 WEEKDAYS = "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
 MONTHS = (
@@ -105,69 +108,12 @@ NOT_ENDING = frozenset(
 )
 """Words whose full stop does not end a sentence (for a capital at a sentence's start)."""
 
-
-def starts_sentence(text: str, pos: int) -> bool:
-    """Whether a sentence starts at `pos` (after any opening quotes or brackets)."""
-    i = pos
-    while i > 0 and text[i - 1] in "\"'([":
-        i -= 1
-    j = i
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    if j == 0 or text[j - 1] == "\n":
-        return True
-    if j == i:
-        return False
-    k = j
-    while k > 0 and text[k - 1] in "\"')]":
-        k -= 1
-    mark = text[k - 1] if k > 0 else ""
-    if mark in "!?" or (mark == ":" and i < pos):
-        return True
-    if mark != ".":
-        return False
-    last = re.search(r"[^\W_]*$", text[: k - 1])
-    word = last.group(0) if last else ""
-    if word.isdigit():
-        return len(word) > 2  # "bis 2030. Fünf …", but "am 26. Oktober" goes on
-    return len(word) > 1 and word.lower() not in NOT_ENDING
-
-
-def capital_at_start(spoken: str, match: re.Match[str]) -> str:
-    """`spoken` with a capital when it starts a sentence."""
-    if spoken[:1].islower() and starts_sentence(match.string, match.start()):
-        return spoken[0].upper() + spoken[1:]
-    return spoken
-
-
-def words_before(match: re.Match[str], count: int = 2, start: int | None = None) -> list[str]:
-    """The `count` words before the match in its sentence, lower case, nearest last."""
-    start = match.start() if start is None else start
-    head = match.string[max(0, start - 80) : start]
-    head = re.split(r"[!?;\n\"]|(?<=[^\W\d_]{3})\.\s", head)[-1]
-    return [w.lower() for w in re.findall(r"[^\W_]+", head)][-count:]
+_CONTEXT = SentenceContext(NOT_ENDING, number_ends=lambda word: len(word) > 2, colon_starts=True)
+"""Sentence starts in German: "bis 2030. Fünf …" ends a sentence, "am 26. Oktober" does not."""
+starts_sentence = _CONTEXT.starts_sentence
+capital_at_start = _CONTEXT.capital_at_start
 
 
 def word_after(match: re.Match[str]) -> str:
     """The word after the match as written (a full stop it ends with kept), or ""."""
-    found = re.match(r"\s+([^\W_][\w-]*\.?)", match.string[match.end() : match.end() + 60])
-    return found.group(1) if found else ""
-
-
-def _keep_stop(spoken: str, match: re.Match[str], before_capital: bool = False) -> str:
-    """`spoken` for a token written with a final full stop: the stop stays where it also
-    ends the text, or, for "usw." and the like, where a new sentence follows."""
-    if not match[0].endswith("."):
-        return spoken
-    rest = match.string[match.end() :]
-    if re.fullmatch(r"[\"')\]]*\s*", rest):
-        return spoken + "."
-    if before_capital and re.match(rf"\s+[\"'(]?[{_UPPER}]", rest):
-        return spoken + "."
-    return spoken
-
-
-def _as_written_case(spoken: str, written: str) -> str:
-    if written[:1].isupper() and spoken[:1].islower():
-        return spoken[0].upper() + spoken[1:]
-    return spoken
+    return context.word_after(match, with_stop=True)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from briefing.script.normalize.context import keep_stop as _keep_stop
 from briefing.script.normalize.fr.words import (
     _UPPER,
     R,
-    _keep_stop,
     cardinal,
     starts_sentence,
 )

@@ -8,17 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefing.script.normalize.context import keep_stop as _keep_stop
+from briefing.script.normalize.context import word_after
 from briefing.script.normalize.fr.words import (
     MONTHS,
     WEEKDAYS,
     L,
     R,
-    _keep_stop,
     agree,
     capital_at_start,
     cardinal_int,
     ordinal,
-    word_after,
 )
 from briefing.script.normalize.scanner import Rule
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.script.normalize.context import word_after
 from briefing.script.normalize.fr.words import (
     NUM,
     L,
@@ -14,7 +15,6 @@ from briefing.script.normalize.fr.words import (
     capital_at_start,
     cardinal,
     cardinal_int,
-    word_after,
 )
 from briefing.script.normalize.scanner import Rule
 

@@ -10,6 +10,8 @@ from functools import cache
 
 from num2words import num2words
 
+from briefing.script.normalize.context import SentenceContext
+
 WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 MONTHS = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
@@ -89,55 +91,7 @@ NOT_ENDING = frozenset(
 )
 """Words whose full stop does not end a sentence (for a capital at a sentence's start)."""
 
-
-def starts_sentence(text: str, pos: int) -> bool:
-    """Whether a sentence starts at `pos` (after any opening quotes or brackets)."""
-    i = pos
-    while i > 0 and text[i - 1] in "\"'([":
-        i -= 1
-    while i > 0 and text[i - 1] == " " and i - 2 >= 0 and text[i - 2] == '"':
-        i -= 2  # "« Nous" is '" Nous' once the quotes are plain
-    j = i
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    if j == 0 or text[j - 1] == "\n":
-        return True
-    if j == i:
-        return False
-    k = j
-    while k > 0 and text[k - 1] in "\"')] ":
-        k -= 1
-    mark = text[k - 1] if k > 0 else ""
-    if mark in "!?":
-        return True
-    if mark != ".":
-        return False
-    last = re.search(r"[^\W_]*$", text[: k - 1])
-    word = last.group(0) if last else ""
-    return word.isdigit() or (len(word) > 1 and word.lower() not in NOT_ENDING)
-
-
-def capital_at_start(spoken: str, match: re.Match[str]) -> str:
-    """`spoken` with a capital when it starts a sentence."""
-    if spoken[:1].islower() and starts_sentence(match.string, match.start()):
-        return spoken[0].upper() + spoken[1:]
-    return spoken
-
-
-def word_after(match: re.Match[str]) -> str:
-    """The word after the match as written, or ""."""
-    found = re.match(r"\s+([^\W_][\w-]*)", match.string[match.end() : match.end() + 60])
-    return found.group(1) if found else ""
-
-
-def _keep_stop(spoken: str, match: re.Match[str], before_capital: bool = False) -> str:
-    """`spoken` for a token written with a final full stop: the stop stays where it also
-    ends the text, or, for "etc." and the like, where a new sentence follows."""
-    if not match[0].endswith("."):
-        return spoken
-    rest = match.string[match.end() :]
-    if re.fullmatch(r"[\"')\] ]*", rest):
-        return spoken + "."
-    if before_capital and re.match(rf"\s+[\"'(]?\s?[{_UPPER}]", rest):
-        return spoken + "."
-    return spoken
+_CONTEXT = SentenceContext(NOT_ENDING)
+"""Sentence starts in French."""
+starts_sentence = _CONTEXT.starts_sentence
+capital_at_start = _CONTEXT.capital_at_start
