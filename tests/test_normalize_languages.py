@@ -30,7 +30,8 @@ from briefing.script.normalize.words import NUMBER_WORDS
 from briefing.script.sentences import spoken_sentences
 
 DATA = Path(__file__).parent / "data"
-LANGUAGES = ("de", "fr")
+LANGUAGES = tuple(sorted(p.stem.removeprefix("golden-") for p in DATA.glob("golden-*.tsv")))
+"""Every language with a golden set (tests/data/golden-<code>.tsv; English's is golden.tsv)."""
 CLASSES = "numbers years dates ordinals times money percent abbreviations plain".split()
 """Every class each golden set must have at least five cases of (more may appear: codes)."""
 
@@ -83,13 +84,15 @@ def test_golden_set_covers_every_class(language: str) -> None:
 
 
 def _corpus_pages() -> list[tuple[str, Path]]:
-    """Every German and French page of the corpus, as (language, path)."""
+    """Every page of the corpus in a language with rules, as (language, path): the German and
+    French pages, and a news page in each other language (tests/data/languages/<code>.txt)."""
     pages = []
     for folder in ("html", "text/browser", "text/written"):
         expected = json.loads((DATA / folder / "expected.json").read_text(encoding="utf-8"))
         for name, facts in sorted(expected.items()):
             if facts.get("lang") in LANGUAGES:
                 pages.append((facts["lang"], DATA / folder / name))
+    pages += [(path.stem, path) for path in sorted((DATA / "languages").glob("*.txt"))]
     return pages
 
 
@@ -120,7 +123,7 @@ def _own_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for text in said for w in re.findall(r"[^\W\d_]+", text))
 
 
-def test_the_corpus_has_german_and_french_pages() -> None:
+def test_the_corpus_has_pages_in_every_language() -> None:
     assert {language for language, _ in CORPUS} == set(LANGUAGES)
     assert len(CORPUS) >= 20
 
@@ -203,13 +206,13 @@ def test_am_26_oktober_stays_one_sentence() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Il 26 ottobre 2019 alle 14.30 il governo ha stanziato 1,2 miliardi di euro (12 %).",
-        "Il Dott. Rossi, nato nel 1986, ha 63 anni.",
+        "Den 26 oktober 2019 kl. 14.30 anslog regeringen 1,2 miljarder euro (12 %).",
+        "Dr. Andersson, född 1986, är 63 år gammal.",
     ],
 )
 def test_a_language_without_rules_keeps_its_digits(text: str) -> None:
-    assert not has_rules("it") and rules_module("it") is None
-    spoken = normalize(text, language="it")
+    assert not has_rules("sv") and rules_module("sv") is None
+    spoken = normalize(text, language="sv")
     assert re.findall(r"\d+", spoken) == re.findall(r"\d+", text)
     assert not set(_words(spoken)) - set(_words(text))  # no word added, English or other
 
@@ -236,6 +239,17 @@ def test_spoken_date(language: str, date: dt.date, spoken: str) -> None:
     assert module.spoken_date(date) == spoken
     assert module.WEEKDAYS[date.weekday()] in spoken and module.MONTHS[date.month - 1] in spoken
     assert module.ordinal_day(date.day) in spoken
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_spoken_date_names_weekday_day_and_month(language: str) -> None:
+    module = rules_module(language)
+    assert module is not None
+    for date in (dt.date(2026, 1, 1), dt.date(2026, 3, 14), dt.date(2026, 12, 31)):
+        spoken = module.spoken_date(date)
+        assert module.WEEKDAYS[date.weekday()].lower() in spoken.lower(), spoken
+        assert module.MONTHS[date.month - 1].lower() in spoken.lower(), spoken
+        assert module.ordinal_day(date.day) in spoken and not re.search(r"\d", spoken), spoken
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

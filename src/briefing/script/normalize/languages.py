@@ -1,9 +1,9 @@
 """Script rules by language: which rules speak a page's numbers, dates and symbols.
 
-English has the full set (`normalize/__init__.py`). Another language has a module of its own
-here when one is written (the `de` and `fr` packages, …: a `RULES` tuple for the same scanner, a
-`spoken_date` and the show's default `TEMPLATES` in that language), registered in
-`_MODULES`. A language without rules keeps its digits as written, for its voice to read:
+English has the full set (`normalize/__init__.py`). Another language has rules when a package
+named by its code is here (`de`, `fr`, `es`, …: a `RULES` tuple for the same scanner, a
+`spoken_date`, `WEEKDAYS`, `MONTHS`, `ordinal_day` and the show's default `TEMPLATES` in that
+language); `register()` names another module for a language. A language without rules keeps its digits as written, for its voice to read:
 English number words never appear in a script in another language.
 """
 
@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 from types import ModuleType
 
 from briefing.script.normalize.scanner import Scanner
 
-_MODULES: dict[str, str] = {"de": "de", "fr": "fr"}
-"""Language code (ISO 639-1) → the module below `briefing.script.normalize` with its rules."""
+_MODULES: dict[str, str] = {}
+"""Language code (ISO 639-1) → a module below `briefing.script.normalize` with its rules, for
+a language whose package is not named by its code."""
+
+
+@functools.cache
+def _module_name(code: str) -> str | None:
+    if code in _MODULES:
+        return _MODULES[code]
+    if len(code) == 2 and code.isalpha() and code != "en":
+        if importlib.util.find_spec(f"{__package__}.{code}") is not None:
+            return code
+    return None
 
 
 def family(language: str | None) -> str:
@@ -27,8 +39,8 @@ def family(language: str | None) -> str:
 @functools.cache
 def rules_module(language: str) -> ModuleType | None:
     """The module with `language`'s rules, or None when it has none (yet)."""
-    name = _MODULES.get(family(language))
-    return importlib.import_module(f"briefing.script.normalize.{name}") if name else None
+    name = _module_name(family(language))
+    return importlib.import_module(f"{__package__}.{name}") if name else None
 
 
 @functools.cache
@@ -39,11 +51,12 @@ def scanner_for(language: str) -> Scanner | None:
 
 
 def has_rules(language: str | None) -> bool:
-    return family(language) == "en" or family(language) in _MODULES
+    return family(language) == "en" or _module_name(family(language)) is not None
 
 
 def register(language: str, module: str) -> None:
     """Name the module of `language`'s rules (a module below `briefing.script.normalize`)."""
     _MODULES[family(language)] = module
+    _module_name.cache_clear()
     rules_module.cache_clear()
     scanner_for.cache_clear()
