@@ -3,8 +3,9 @@
 English has the full set (`normalize/__init__.py`). Another language has rules when a package
 named by its code is here (`de`, `fr`, `es`, …: a `RULES` tuple for the same scanner, a
 `spoken_date`, `WEEKDAYS`, `MONTHS`, `ordinal_day` and the show's default `TEMPLATES` in that
-language); `register()` names another module for a language. A language without rules keeps its digits as written, for its voice to read:
-English number words never appear in a script in another language.
+language); `register()` names another module for a language. A language without rules keeps
+its digits as written, for its voice to read: English number words never appear in a script
+in another language.
 """
 
 from __future__ import annotations
@@ -25,10 +26,8 @@ a language whose package is not named by its code."""
 def _module_name(code: str) -> str | None:
     if code in _MODULES:
         return _MODULES[code]
-    if len(code) == 2 and code.isalpha() and code != "en":
-        if importlib.util.find_spec(f"{__package__}.{code}") is not None:
-            return code
-    return None
+    known = len(code) == 2 and code.isalpha() and code != "en"
+    return code if known and importlib.util.find_spec(f"{__package__}.{code}") else None
 
 
 def family(language: str | None) -> str:
