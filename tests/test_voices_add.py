@@ -23,11 +23,18 @@ from briefing.engines.catalogue import (
     parse_catalogue,
     preset_text,
 )
+from briefing.engines.piper import PiperEngine, PiperSettings
 from briefing.engines.voices import read_preset
 from briefing.errors import UsageError
 
 from .conftest import TINY, run_cli
-from .voicerepo import VoiceRepo, catalogue_and_files, joe_files, sample_voices
+from .voicerepo import (
+    SLOWER_PER_SPEAKER,
+    VoiceRepo,
+    catalogue_and_files,
+    joe_files,
+    sample_voices,
+)
 
 GB = "en_GB-testvoice-medium"
 DE = "de_DE-testvoice-medium"
@@ -244,8 +251,77 @@ def test_speakers_of_a_voice_with_several(repo: VoiceRepo, user_voices: Path) ->
     run = run_cli("voices", "add", CHOIR, "--speaker", "tenor", "-q")
     assert run.code == 0, run.stderr
     preset = read_preset(user_voices / f"{CHOIR}.toml")
-    assert preset.settings.speaker_id == 2  # type: ignore[attr-defined]
+    assert isinstance(preset.settings, PiperSettings)
+    assert preset.settings.speaker == "tenor" and preset.settings.speaker_number() == 2
     assert preset.speaker == "Testchoir (tenor)"
+
+
+def test_two_speakers_of_one_voice_read_anchor_and_headlines(
+    repo: VoiceRepo, user_voices: Path, tmp_path: Path
+) -> None:
+    """The issue's point 4: a second speaker of an installed voice is a second preset that
+    downloads nothing; the two read the lead and the round-up of one episode."""
+    import webvtt
+
+    assert run_cli("voices", "add", CHOIR, "--speaker", "alto", "-q").code == 0
+    fetched = len(repo.requests)
+    second = run_cli("voices", "add", CHOIR, "--speaker", "bass", "--as", "choir-bass")
+    assert second.code == 0, second.stderr
+    assert second.stdout.strip() == f"added choir-bass: {user_voices / 'choir-bass.toml'}"
+    assert len(repo.requests) == fetched  # the model is the one installed: nothing fetched
+    bad = run_cli("voices", "add", CHOIR, "--as", "../elsewhere")
+    assert bad.code == 2 and "cannot name a preset" in one_error_line(bad.stderr)
+    repo.stop()
+
+    listed = {v["name"]: v for v in json.loads(run_cli("voices", "--json").stdout)}
+    assert listed["choir-bass"]["description"].startswith("Testchoir (bass)")
+    run = run_cli(
+        "build", TINY, "-H", "1,2", "--voice", CHOIR, "--headline-voice", "choir-bass",
+        "-o", tmp_path,
+    )  # fmt: skip
+    assert run.code == 0, run.stderr
+    cues = list(webvtt.read(str(Path(run.stdout.strip()).with_suffix(".vtt"))))
+    by_voice = {c.voice for c in cues}
+    assert by_voice == {"Testchoir (alto)", "Testchoir (bass)"}, by_voice
+    headline_cues = [c for c in cues if c.voice == "Testchoir (bass)"]
+    assert [c.text for c in headline_cues][:2] == [
+        "Now, the headlines.",
+        "Ferry timetable changes from April.",
+    ]
+
+    # the bass is the model's speaker 1: the same words take longer in its voice
+    (user_voices / "choir-one.toml").write_text(
+        (user_voices / "choir-bass.toml").read_text().replace('speaker = "bass"', "speaker = 1")
+        .replace('name = "choir-bass"', 'name = "choir-one"'),
+        encoding="utf-8",
+    )  # fmt: skip
+    alto, bass, one = (
+        PiperEngine(read_preset(user_voices / f"{name}.toml").settings)  # type: ignore[arg-type]
+        for name in (CHOIR, "choir-bass", "choir-one")
+    )
+    sentence = "Ferry timetable changes from April."
+    lengths = [len(engine.synthesize(sentence).pcm) for engine in (alto, bass, one)]
+    # (Piper draws durations with noise: a sentence's length varies a little from run to run)
+    assert min(lengths[1:]) > lengths[0] * (1 + SLOWER_PER_SPEAKER / 2), lengths
+    assert alto._voice is bass._voice  # one model loaded for both
+
+
+def test_a_preset_naming_a_speaker_the_voice_lacks_is_one_line(
+    repo: VoiceRepo, user_voices: Path, tmp_path: Path
+) -> None:
+    assert run_cli("voices", "add", CHOIR, "-q").code == 0
+    preset = user_voices / f"{CHOIR}.toml"
+    preset.write_text(preset.read_text().replace('speaker = "alto"', 'speaker = "altos"'))
+    out = tmp_path / "out"
+    run = run_cli("build", TINY, "--voice", CHOIR, "-o", out)
+    assert run.code == 5, run.stderr  # a speech error, as for a missing model
+    assert one_error_line(run.stderr) == (
+        f"error: {CHOIR}.onnx has no speaker 'altos' (did you mean alto? give a number from 0 "
+        "to 2 or a name (alto, bass, tenor))"
+    )
+    assert not out.exists() or list(out.iterdir()) == []
+    listed = run_cli("voices")
+    assert "no speaker 'altos'" in listed.stdout + listed.stderr
 
 
 def test_catalogue_speakers_and_preset_text() -> None:
@@ -266,8 +342,10 @@ def test_catalogue_speakers_and_preset_text() -> None:
     text = preset_text(voices[DE], None, "", DEFAULT_BASE_URL)
     assert text.startswith(f"# {DE}: a Piper voice from {DEFAULT_BASE_URL}")
     assert 'language = "de-DE"' in text and f'model = "{DE}.onnx"' in text
-    assert "speaker_id" not in text
-    assert "speaker_id = 1" in preset_text(choir, 1, "bass", DEFAULT_BASE_URL)
+    assert "speaker" not in text.split("[piper]")[1]
+    assert 'speaker = "bass"' in preset_text(choir, 1, "bass", DEFAULT_BASE_URL)
+    named = preset_text(choir, 1, "bass", DEFAULT_BASE_URL, "choir-bass")
+    assert 'name = "choir-bass"' in named and "voices remove choir-bass" in named
 
 
 def test_base_url(monkeypatch: pytest.MonkeyPatch) -> None:

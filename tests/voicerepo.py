@@ -2,7 +2,8 @@
 
 It serves a ``voices.json`` in the real one's shape and each voice's files under their
 paths in it, answering Range requests with 206 as the real one does. The voices are joe's
-model and config served under other names (`sample_voices`), with their true sizes and MD5s.
+model and config served under other names (`sample_voices`), with their true sizes and MD5s;
+the one with several speakers is joe's graph made to take a speaker (`choir_files`).
 
 Faults are set per file path before a run: ``corrupt`` (one byte changed, same size),
 ``cut`` (the connection closed after N bytes, once), ``hold`` (stop sending after N bytes
@@ -13,11 +14,14 @@ is recorded.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import json
 import re
+import shutil
 import socket
+import tempfile
 import threading
 import urllib.parse
 from dataclasses import dataclass, field
@@ -69,6 +73,56 @@ def sample_voices() -> list[SampleVoice]:
     ]
 
 
+SLOWER_PER_SPEAKER = 0.35
+"""The choir's speaker N speaks (1 + 0.35 N) times as slowly as joe: what tells them apart."""
+
+
+@functools.cache
+def choir_files() -> tuple[Path, Path]:
+    """A real multi-speaker Piper voice: joe's graph with the `sid` input Piper gives a voice
+    of several speakers, which slows the speech by `SLOWER_PER_SPEAKER` per speaker number;
+    its config names three speakers. Made once per test process."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    model_path, config_path, _ = joe_files()
+    graph_model = onnx.load(str(model_path))
+    graph = graph_model.graph
+    for weight in graph.initializer:  # joe's export calls its phoneme embedding "sid"
+        if weight.name == "sid":
+            weight.name = "choir_embedding"
+    for node in graph.node:
+        node.input[:] = ["choir_embedding" if name == "sid" else name for name in node.input]
+    graph.input.append(helper.make_tensor_value_info("sid", TensorProto.INT64, ["batch_size"]))
+    for node in graph.node:
+        node.input[:] = ["choir_scales" if name == "scales" else name for name in node.input]
+    constants = [
+        helper.make_tensor("choir_one", TensorProto.FLOAT, [1], [1.0]),
+        helper.make_tensor("choir_step", TensorProto.FLOAT, [1], [SLOWER_PER_SPEAKER]),
+    ]
+    graph.initializer.extend(constants)
+    nodes = [
+        helper.make_node("Cast", ["sid"], ["choir_sid"], to=TensorProto.FLOAT),
+        helper.make_node("Mul", ["choir_sid", "choir_step"], ["choir_more"]),
+        helper.make_node("Add", ["choir_more", "choir_one"], ["choir_length"]),
+        helper.make_node(
+            "Concat", ["choir_one", "choir_length", "choir_one"], ["choir_factors"], axis=0
+        ),
+        helper.make_node("Mul", ["scales", "choir_factors"], ["choir_scales"]),
+    ]
+    for index, node in enumerate(nodes):
+        graph.node.insert(index, node)
+    directory = Path(tempfile.mkdtemp(prefix="briefing-choir-"))
+    atexit.register(shutil.rmtree, directory, True)
+    model = directory / "choir.onnx"
+    onnx.save(graph_model, str(model))
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    speakers = ("alto", "bass", "tenor")
+    config.update(num_speakers=len(speakers), speaker_id_map={s: n for n, s in enumerate(speakers)})
+    (directory / "choir.onnx.json").write_text(json.dumps(config), encoding="utf-8")
+    return model, directory / "choir.onnx.json"
+
+
 @functools.cache
 def _described(path: Path) -> dict[str, Any]:
     digest = hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()
@@ -89,12 +143,13 @@ def catalogue_and_files(
 ) -> tuple[dict[str, Any], dict[str, Path]]:
     """A voices.json for `voices` in the real one's shape, and the local file behind each
     path in it."""
-    model, config, card = joe_files()
+    joe_model, joe_config, card = joe_files()
     catalogue: dict[str, Any] = {}
     served: dict[str, Path] = {}
     for voice in voices:
         code, name, quality = voice.key.split("-")
         family, region = code.split("_")
+        model, config = choir_files() if voice.speakers else (joe_model, joe_config)
         paths = {
             f"{voice.directory}/{voice.key}.onnx": model,
             f"{voice.directory}/{voice.key}.onnx.json": config,

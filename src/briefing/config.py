@@ -37,8 +37,8 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def _coerce(value: Any, expected: Any, where: str) -> Any:
-    """`value` checked against a simple annotation: str, int, float, bool, X | None, or
-    tuple[str, ...] (a list of text, or one text)."""
+    """`value` checked against a simple annotation: str, int, float, bool, X | Y | None (the
+    first that fits), or tuple[str, ...] (a list of text, or one text)."""
     if typing.get_origin(expected) is tuple:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
@@ -46,7 +46,18 @@ def _coerce(value: Any, expected: Any, where: str) -> Any:
         return tuple(items)
     if typing.get_origin(expected) in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(expected) if a is not type(None)]
-        return _coerce(value, options[0], where)
+        for option in options[:-1]:
+            try:
+                return _coerce(value, option, where)
+            except ConfigError:
+                continue
+        if len(options) > 1 and all(o in _TYPE_NAMES for o in options):
+            names = " or ".join(_TYPE_NAMES[o] for o in options)
+            try:
+                return _coerce(value, options[-1], where)
+            except ConfigError:
+                raise ConfigError(f"{where} must be {names}, not {value!r}") from None
+        return _coerce(value, options[-1], where)
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if expected is int and isinstance(value, bool):

@@ -5,7 +5,8 @@ options.py  options several commands share, and reading PAGE with them
 console.py  log lines and the progress bar on stderr
 episode.py  headlines, script, build, listen
 feed.py     publish, daily, serve
-tools.py    voices, cache, inspect
+tools.py    cache, inspect
+voices.py   voices, voices search, add, remove
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import signal
 from typing import Any
 
-from briefing.cli import episode, feed, tools  # noqa: F401  (each registers its commands)
+from briefing.cli import episode, feed, tools, voices  # noqa: F401  (each registers its commands)
 from briefing.cli.group import cli
 
 __all__ = ["cli", "main"]

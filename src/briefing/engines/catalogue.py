@@ -278,14 +278,22 @@ def choose_speaker(voice: CatalogueVoice, speaker: str | None) -> tuple[int | No
     )
 
 
-def preset_text(voice: CatalogueVoice, speaker_id: int | None, speaker_name: str, url: str) -> str:
-    """The preset for `voice`, in the form of the shipped ones; its model sits beside it."""
+def preset_text(
+    voice: CatalogueVoice,
+    speaker_id: int | None,
+    speaker_name: str,
+    url: str,
+    name: str | None = None,
+) -> str:
+    """The preset for `voice` (called `name`, default its key), in the form of the shipped
+    ones; its model sits beside it. A speaker is named as the model names it ("p225"), or
+    by number where it has no name."""
     import tomli_w
 
     title = voice.name.replace("_", " ").title()
     shown = f"{title} ({speaker_name})" if speaker_id is not None else title
     header: dict[str, Any] = {
-        "name": voice.key,
+        "name": name or voice.key,
         "engine": "piper",
         "language": voice.language,
         "description": ", ".join(
@@ -296,10 +304,11 @@ def preset_text(voice: CatalogueVoice, speaker_id: int | None, speaker_name: str
     }
     piper: dict[str, Any] = {"model": voice.model_name}
     if speaker_id is not None:
-        piper["speaker_id"] = speaker_id
+        named = voice.speakers.get(speaker_name) == speaker_id
+        piper["speaker"] = speaker_name if named else speaker_id
     source = " ".join(url.split())
     return (
-        f"# {voice.key}: a Piper voice from {source}, added by `briefing voices add`.\n"
-        f"# `briefing voices remove {voice.key}` deletes this file and its model files.\n"
-        + tomli_w.dumps({**header, "piper": piper})
+        f"# {name or voice.key}: a Piper voice from {source}, added by `briefing voices add`.\n"
+        f"# `briefing voices remove {name or voice.key}` deletes this file, and its model "
+        "files when no other preset uses them.\n" + tomli_w.dumps({**header, "piper": piper})
     )

@@ -48,39 +48,65 @@ def install(
     speaker: str | None = None,
     force: bool = False,
     progress: TransferFn | None = None,
+    name: str | None = None,
 ) -> Path:
-    """Download `voice` into `directory`, check it and write its preset there (last); return
-    the preset's path.
+    """Download `voice` into `directory`, check it and write its preset there (last), called
+    `name` (default the voice's key); return the preset's path.
 
-    `force` starts the download again and replaces an installed copy. Faults are a
-    `SpeechError` and leave no preset and no model files (a ``.part`` to resume, maybe)."""
+    Model files already installed and matching the catalogue are used as they are (a second
+    speaker of a voice downloads nothing). `force` starts the download again and replaces an
+    installed copy. Faults are a `SpeechError` and leave no new preset and no model files
+    that were not there (a ``.part`` to resume, maybe)."""
     speaker_id, speaker_name = choose_speaker(voice, speaker)
     url = base_url()
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create {directory}: {exc.strerror or exc}") from None
-    preset = directory / f"{voice.key}.toml"
+    preset = directory / f"{name or voice.key}.toml"
     model = directory / voice.model_name
     finals = (model.with_name(f"{model.name}.json"), model)
+    files = (voice.config, voice.model)
+    fetched = [
+        final
+        for final, file in zip(finals, files, strict=True)
+        if force or not _matches(final, file)
+    ]
     if force:  # start again; an installed copy stays until the new one is checked
         for final in finals:
             part_path(final).unlink(missing_ok=True)
-    for final, file in zip(finals, (voice.config, voice.model), strict=True):
-        part = part_path(final)
-        _download(url + quote(file.path), part, file, progress)
-        _check(part, file)
+    for final, file in zip(finals, files, strict=True):
+        if final in fetched:
+            part = part_path(final)
+            _download(url + quote(file.path), part, file, progress)
+            _check(part, file)
     try:
-        for final in finals:
+        for final in fetched:
             os.replace(part_path(final), final)
+        text = preset_text(voice, speaker_id, speaker_name, url, name)
         with atomic_path(preset) as temp:
-            temp.write_text(preset_text(voice, speaker_id, speaker_name, url), encoding="utf-8")
+            temp.write_text(text, encoding="utf-8")
     except BaseException:
         if not preset.exists():
-            for final in finals:
+            for final in fetched:
                 final.unlink(missing_ok=True)
         raise
     return preset
+
+
+def _matches(final: Path, file: VoiceFile) -> bool:
+    """Whether an installed file is the catalogue's (size, then MD5)."""
+    if not final.is_file() or final.stat().st_size != file.size_bytes:
+        return False
+    return _md5(final) == file.md5_digest
+
+
+def _md5(path: Path) -> str:
+    digest = hashlib.md5(usedforsecurity=False)
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _download(url: str, part: Path, file: VoiceFile, progress: TransferFn | None) -> None:
@@ -171,18 +197,15 @@ def _failed(name: str, why: str, part: Path) -> SpeechError:
 def _check(part: Path, file: VoiceFile) -> None:
     """`part` has the catalogue's size and MD5, or it is removed and a `SpeechError` says so."""
     name = part.name.removesuffix(".part")
-    digest = hashlib.md5(usedforsecurity=False)
-    with part.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
+    digest = _md5(part)
     size = part.stat().st_size
-    if size == file.size_bytes and digest.hexdigest() == file.md5_digest:
+    if size == file.size_bytes and digest == file.md5_digest:
         return
     part.unlink()
     why = (
         f"is {size} bytes, not the catalogue's {file.size_bytes}"
         if size != file.size_bytes
-        else f"has MD5 {digest.hexdigest()}, not the catalogue's {file.md5_digest}"
+        else f"has MD5 {digest}, not the catalogue's {file.md5_digest}"
     )
     raise SpeechError(
         f"{name}: the download {why}; nothing was installed",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import importlib.util
 import json
 import threading
+import weakref
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -37,8 +39,11 @@ class PiperSettings:
     """Seconds of silence Piper adds after each sentence, on top of the show's pauses."""
     volume: float = 0.85
     """Gain on each peak-normalised sentence; below 1 leaves headroom for encoding."""
+    speaker: str | int | None = None
+    """Speaker of a multi-speaker voice: a name of its ``speaker_id_map`` ("p225") or a
+    number; default the first."""
     speaker_id: int | None = None
-    """Speaker of a multi-speaker voice."""
+    """Speaker by number, as Piper's own command line names it (``speaker`` is the same)."""
     threads: int = 0
     """onnxruntime threads; 0 lets onnxruntime decide (all cores)."""
 
@@ -74,12 +79,46 @@ class PiperSettings:
                 f"Piper voice config {self.config_path()} is unreadable: {exc}"
             ) from None
 
+    def speaker_number(self) -> int | None:
+        """The speaker's number in the model (None for a voice with one). An unknown name or
+        a number out of range is a `SpeechError` naming the speakers there are."""
+        if self.speaker is not None and self.speaker_id is not None:
+            raise SpeechError(
+                "a Piper preset names its speaker once", hint="keep `speaker` or `speaker_id`"
+            )
+        chosen = self.speaker if self.speaker is not None else self.speaker_id
+        config = self._voice_config()
+        names: dict[str, int] = config.get("speaker_id_map") or {}
+        count = int(config.get("num_speakers") or max(1, len(names)))
+        if count <= 1:
+            if chosen not in (None, 0, "0"):
+                raise SpeechError(
+                    f"{self.model_path().name} has a single speaker, not {chosen!r}",
+                    hint="leave `speaker` out of the preset",
+                )
+            return None
+        if chosen is None:
+            return min(names.values(), default=0)
+        if isinstance(chosen, str) and chosen in names:
+            return int(names[chosen])
+        if (isinstance(chosen, int) or chosen.isdigit()) and 0 <= int(chosen) < count:
+            return int(chosen)
+        close = difflib.get_close_matches(str(chosen), list(names), n=3, cutoff=0.6)
+        listed = ", ".join(list(names)[:8]) + (", ..." if len(names) > 8 else "")
+        raise SpeechError(
+            f"{self.model_path().name} has no speaker {chosen!r}",
+            hint=(f"did you mean {', '.join(close)}? " if close else "")
+            + f"give a number from 0 to {count - 1}"
+            + (f" or a name ({listed})" if names else ""),
+        )
+
     def problem(self) -> str | None:
         try:
             model = self.model_path()
             if not model.is_file():
                 return f"model file {model} is missing"
             self._voice_config()
+            self.speaker_number()
         except SpeechError as exc:
             return exc.message
         return None
@@ -97,7 +136,7 @@ class PiperSettings:
             "length_scale": self.length_scale,
             "sentence_silence": self.sentence_silence,
             "volume": self.volume,
-            "speaker_id": self.speaker_id,
+            "speaker_id": self.speaker_number(),
         }
 
     def chars_per_second(self) -> float:
@@ -140,6 +179,65 @@ def _session_options(threads: int, spinning: bool) -> Any:
     return options
 
 
+@dataclass(eq=False)
+class _LoadedVoice:
+    """A voice model opened once: two presets of one model (two speakers of a
+    multi-speaker voice, an anchor and a headline voice) share it."""
+
+    voice: Any
+    in_pieces: bool
+
+
+_open_voices: weakref.WeakValueDictionary[tuple[Any, ...], _LoadedVoice] = (
+    weakref.WeakValueDictionary()
+)
+_open_turn = threading.Lock()
+
+
+def _open_voice(settings: PiperSettings) -> _LoadedVoice:
+    """The model of `settings`, opened, or the one an engine alive now has open already."""
+    model = settings.model_path()
+    if not model.is_file():
+        raise SpeechError(f"Piper voice model {model} is missing")
+    stat = model.stat()
+    key = (str(model.resolve()), stat.st_size, stat.st_mtime_ns, settings.threads)
+    with _open_turn:
+        loaded = _open_voices.get(key)
+        if loaded is None:
+            loaded = _open_voices[key] = _load_voice(settings, model)
+        return loaded
+
+
+def _load_voice(settings: PiperSettings, model: Path) -> _LoadedVoice:
+    voice_config = settings._voice_config()
+    try:
+        import onnxruntime
+        from piper.config import PiperConfig
+
+        session: Any = open_in_pieces(
+            model,
+            prepared_models_dir(),
+            lambda threads: _session_options(settings.threads or threads, False),
+        )
+        in_pieces = session is not None
+        if session is None:
+            session = onnxruntime.InferenceSession(
+                str(model),
+                sess_options=_session_options(settings.threads, True),
+                providers=["CPUExecutionProvider"],
+            )
+        voice = _voice_class()(config=PiperConfig.from_dict(voice_config), session=session)
+    except Exception as exc:
+        first_line = (
+            str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        )
+        raise SpeechError(
+            f"cannot load Piper voice {model.name}: {first_line}",
+            hint="the model file may be corrupt or incomplete; download it again",
+        ) from exc
+    return _LoadedVoice(voice, in_pieces)
+
+
 class PiperEngine:
     """One loaded Piper voice. Loading takes a fraction of a second; synthesis is the cost.
 
@@ -154,45 +252,19 @@ class PiperEngine:
     concurrency = 1
 
     def __init__(self, settings: PiperSettings) -> None:
-        self.settings = settings
-        model = settings.model_path()
-        if not model.is_file():
-            raise SpeechError(f"Piper voice model {model} is missing")
-        voice_config = settings._voice_config()
-        try:
-            import onnxruntime
-            from piper import SynthesisConfig
-            from piper.config import PiperConfig
+        from piper import SynthesisConfig
 
-            session: Any = open_in_pieces(
-                model,
-                prepared_models_dir(),
-                lambda threads: _session_options(settings.threads or threads, False),
-            )
-            self.decodes_in_pieces = session is not None
-            # A prepared voice takes two sentences at once, one in each half (ChunkedSession).
-            self.concurrency = 2 if self.decodes_in_pieces else 1
-            if session is None:
-                session = onnxruntime.InferenceSession(
-                    str(model),
-                    sess_options=_session_options(settings.threads, True),
-                    providers=["CPUExecutionProvider"],
-                )
-            self._voice = _voice_class()(
-                config=PiperConfig.from_dict(voice_config), session=session
-            )
-        except Exception as exc:
-            first_line = (
-                str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-            )
-            raise SpeechError(
-                f"cannot load Piper voice {model.name}: {first_line}",
-                hint="the model file may be corrupt or incomplete; download it again",
-            ) from exc
+        self.settings = settings
+        speaker = settings.speaker_number()
+        self._loaded = _open_voice(settings)
+        self._voice = self._loaded.voice
+        self.decodes_in_pieces = self._loaded.in_pieces
+        # A prepared voice takes two sentences at once, one in each half (ChunkedSession).
+        self.concurrency = 2 if self.decodes_in_pieces else 1
         self._config = SynthesisConfig(
             length_scale=settings.length_scale,
             volume=settings.volume,
-            speaker_id=settings.speaker_id,
+            speaker_id=speaker,
         )
         self.sample_rate: int = self._voice.config.sample_rate
         self._silence = bytes(2 * round(settings.sentence_silence * self.sample_rate))
