@@ -230,3 +230,38 @@ def test_in_a_transcript_a_name_and_a_short_phrase_is_a_turn() -> None:
     said = " ".join(page.article.paragraphs)
     assert "Jo Pike: Coxswain since 2019." in said
     assert "Sam Hale: And the second?" in said
+
+
+_PROSE = {
+    "Polish": "Minister finansów przedstawił w środę projekt budżetu, który zakłada wyższe "
+    "wydatki na ochronę zdrowia i edukację. Według ministerstwa deficyt ma spaść poniżej "
+    "trzech procent, a opozycja twierdzi, że prognozy są zbyt optymistyczne.",
+    "Swedish": "Regeringen presenterade på onsdagen en ny budget för nästa år. Enligt "
+    "finansministern ska underskottet minska, men oppositionen menar att prognoserna är "
+    "alldeles för optimistiska och att välfärden får betala priset.",
+    "Czech": "Vláda ve středu představila nový rozpočet na příští rok. Podle ministra financí "
+    "se má schodek snížit, ale opozice tvrdí, že prognózy jsou příliš optimistické a že za to "
+    "zaplatí sociální stát.",
+    "Turkish": "Hükümet çarşamba günü gelecek yıl için yeni bir bütçe sundu. Maliye bakanına "
+    "göre açık azalacak, ancak muhalefet tahminlerin fazla iyimser olduğunu ve bedeli sosyal "
+    "devletin ödeyeceğini söylüyor.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_PROSE))
+def test_prose_in_any_language_is_prose(language: str) -> None:
+    """A page in a language beyond the common news ones is judged by its own stopwords:
+    before, a Polish page had 'no paragraph of prose'."""
+    import justext
+
+    from briefing.ingest.prose import stoplist_for
+
+    assert stoplist_for([_PROSE[language]]) == frozenset(justext.get_stoplist(language))
+    headline = {
+        "Polish": "Rząd ogłosił nowy plan budżetowy",
+        "Swedish": "Regeringen lägger fram ny budget",
+        "Czech": "Vláda představila nový rozpočet",
+        "Turkish": "Hükümet yeni bütçeyi açıkladı",
+    }[language]
+    page = parse_text_page(f"Gazeta\n\n{headline}\n\n{_PROSE[language]}\n")
+    assert list(page.article.paragraphs) == [_PROSE[language]]

@@ -1,9 +1,10 @@
-"""Script rules in German and French: the golden sets (tests/data/golden-de.tsv,
-golden-fr.tsv) and properties over every German and French corpus page.
+"""Script rules in other languages than English: the golden sets (tests/data/golden-de.tsv,
+golden-fr.tsv, golden-es.tsv, …) and properties over every corpus page in those languages
+(the German and French pages, and a news page each in tests/data/languages/).
 
 Each golden case is a sentence from a corpus page (or, for a form the pages lack, one
 written like them) and what the voice should say. The properties: no English word is ever
-said in a German or French script, normalising twice changes nothing, the full stop of an
+said in such a script, normalising twice changes nothing, the full stop of an
 ordinal or an abbreviation never ends a sentence, a language without rules keeps its digits
 as written, and the show's own lines come in the page's language.
 """
@@ -184,6 +185,39 @@ def test_every_number_of_the_corpus_is_said_or_left_whole(language: str) -> None
         ("fr", "M. Dupont et Mme Martin arrivent le 1er janvier.", 1),
         ("fr", "La ville fut fondée vers 52 av. J.-C. par les Romains.", 1),
         ("fr", "Russes, suisses etc. Au total, ils sont vingt.", 2),
+        ("es", "El Sr. García y la Dra. López llegaron a Madrid el 1.º de mayo.", 1),
+        ("es", "La muralla se levantó hacia el año 300 a. C. y aún se conserva.", 1),
+        (
+            "es",
+            "El presidente de EE. UU. visitó la 2.ª planta del n.º 5, p. ej. con la ministra.",
+            1,
+        ),
+        ("es", "Se vendieron frutas, verduras, etc. Los precios subieron un 12 %.", 2),
+        ("es", "El equipo terminó 3.º en la Liga. El 1.er clasificado fue el Barça.", 2),
+        ("it", "Il Sig. Rossi e la Dott.ssa Bianchi arrivano il 1° maggio alla 3ª edizione.", 1),
+        ("it", "Roma fu fondata nel 753 a.C. secondo la tradizione, come scrive il Prof. Neri.", 1),
+        (
+            "it",
+            "L'On. Ricci ha firmato l'ordinanza n. 14 ai sensi dell'art. 3 con la Hera S.p.A.",
+            1,
+        ),
+        (
+            "it",
+            "Hanno perso grano, frutta, ortaggi ecc. Poi è arrivata la piena del XXI secolo.",
+            2,
+        ),
+        ("pt", "O Sr. Silva e a Dra. Costa chegaram no 1.º dia de março.", 1),
+        ("pt", "A Galp lucrou 1,2 mil milhões de euros no 2.º trimestre, diz o Prof. Marques.", 1),
+        ("pt", "O documento n.º 5, na pág. 12, refere o ano 52 a.C. e a 2.ª Guerra.", 1),
+        ("pt", "Chegaram frutas, legumes, peixe, etc. Depois abriu o mercado.", 2),
+        ("nl", "Dhr. Jansen en mevr. De Vries komen op 1 januari naar de 2e vergadering.", 1),
+        ("nl", "Prof. dr. ir. De Boer sprak m.b.t. blz. 12 van rapport nr. 5 met mr. Bakker.", 1),
+        (
+            "nl",
+            "Het debat is op di. 3 sept. in de 2de Kamer, aldus Shell Nederland B.V. vandaag.",
+            1,
+        ),
+        ("nl", "Er lagen appels, peren enz. Daarna was alles op.", 2),
     ],
 )
 def test_sentences_are_never_split_at_an_ordinal_or_abbreviation(
@@ -217,8 +251,10 @@ def test_a_language_without_rules_keeps_its_digits(text: str) -> None:
     assert not set(_words(spoken)) - set(_words(text))  # no word added, English or other
 
 
-def test_german_and_french_have_rules() -> None:
+def test_the_shipped_languages_have_rules() -> None:
     assert has_rules("de") and has_rules("de-AT") and has_rules("fr_CA")
+    assert all(has_rules(code) for code in ("es", "es-MX", "it", "pt-BR", "nl-BE"))
+    assert set(LANGUAGES) >= {"de", "fr", "es", "it", "pt", "nl"}
 
 
 # --- the show's own lines -----------------------------------------------------------------------

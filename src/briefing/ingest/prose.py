@@ -32,12 +32,29 @@ def _stoplist(language: str) -> frozenset[str]:
 
 
 def stoplist_for(lines: Sequence[str]) -> frozenset[str]:
-    """The stopwords of the language whose stopwords the text uses most."""
+    """The stopwords of the language whose stopwords the text uses most: of the common
+    news languages first, and of all jusText knows (100) when none of those is the text's
+    (Polish, Swedish, Turkish, … prose uses few of their words)."""
     words = [w.lower() for line in lines for w in _WORD.findall(line)][:_SAMPLE_WORDS]
-    return max(
-        (_stoplist(language) for language in LANGUAGES),
-        key=lambda stopwords: sum(word in stopwords for word in words),
-    )
+
+    def hits(stopwords: frozenset[str]) -> int:
+        return sum(word in stopwords for word in words)
+
+    best = max((_stoplist(language) for language in LANGUAGES), key=hits)
+    if hits(best) >= _FOREIGN_SHARE * len(words):
+        return best
+    return max((_stoplist(language) for language in _every_language()), key=hits)
+
+
+_FOREIGN_SHARE = 0.15
+"""Prose uses 30-50% stopwords; under this share of a common language's, it is not in it."""
+
+
+@cache
+def _every_language() -> tuple[str, ...]:
+    import justext
+
+    return tuple(sorted(set(justext.get_stoplists()) - {"Simple_English"}))
 
 
 def classes(lines: Sequence[str]) -> list[str]:
