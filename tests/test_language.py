@@ -60,16 +60,17 @@ def test_english_voice_refuses_a_german_page(tmp_path: Path) -> None:
 
 
 def test_a_language_no_voice_speaks_names_the_command_that_adds_one(tmp_path: Path) -> None:
-    page = tmp_path / "italiano.txt"
+    page = tmp_path / "polski.txt"
     page.write_text(
-        "Il Comune riapre il porto\n\n"
-        "Il porto della città riaprirà lunedì dopo tre settimane di lavori, ha detto il sindaco. "
-        "I traghetti per le isole torneranno a partire ogni mattina alle sette, e i pescatori "
-        "potranno di nuovo usare la banchina nord, chiusa dall'inizio del mese per i lavori.\n"
+        "Port znów otwarty\n\n"
+        "Port w mieście zostanie ponownie otwarty w poniedziałek po trzech tygodniach prac, "
+        "powiedział burmistrz. Promy na wyspy znów będą odpływać każdego ranka o siódmej, a "
+        "rybacy będą mogli korzystać z północnego nabrzeża, zamkniętego od początku miesiąca.\n"
     )
     run = run_cli("build", page, "-o", tmp_path)
-    assert run.code == 8
-    assert "briefing voices search --language it" in run.stderr
+    assert run.code == 8, run.stderr
+    assert "the page is in Polish (pl)" in run.stderr
+    assert "briefing voices search --language pl" in run.stderr
     assert "briefing voices add NAME" in run.stderr
 
 

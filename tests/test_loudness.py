@@ -3,7 +3,6 @@ the MP3 checked by an independent ebur128 run. Programmes are made in code."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +16,7 @@ from briefing.audio.loudness import (
     Loudness,
     correction,
     find_levelling,
+    measure_file,
     rough_loudness,
 )
 
@@ -124,13 +124,27 @@ def test_no_cache_remembers_nothing(tmp_path: Path, fresh_cache: Path) -> None:
     assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".briefing-")] == []
 
 
-def test_an_edited_programme_is_measured_again(tmp_path: Path, fresh_cache: Path) -> None:
-    run_cli("build", TINY, "-H", "1", "-q", "-o", tmp_path / "a")
-    edited = run_cli("build", TINY, "-H", "1", "--show-name", "Other Times", "-o", tmp_path / "b")
-    assert edited.code == 0, edited.stderr
-    lines = edited.stderr.splitlines()
-    assert any(line.startswith("loudness: ") for line in lines)
-    assert not any("found for this audio before" in line for line in lines)
+def test_new_audio_in_learned_voices_is_encoded_live_and_lands_on_target(
+    tmp_path: Path, fresh_cache: Path
+) -> None:
+    """A voice's first build measures its programme and learns the voices' level; a new
+    programme in the same voices is levelled at that level as it is spoken (nothing measured
+    before the encode), and the independent measurement of its MP3 is on target."""
+    from briefing.audio import find_ffmpeg
+
+    first = run_cli("build", TINY, "-H", "1", "-o", tmp_path / "a")
+    assert any(line.startswith("loudness: ") for line in first.stderr.splitlines())
+    for name in ("Other Times", "Third Times"):
+        edited = run_cli("build", TINY, "-H", "1", "--show-name", name, "-o", tmp_path / "b")
+        assert edited.code == 0, edited.stderr
+        lines = edited.stderr.splitlines()
+        assert any(
+            line.startswith("loudness (the voices' level, learned before): ") for line in lines
+        )
+        assert not any(line.startswith("loudness: ") for line in lines)  # nothing measured first
+        assert not any("found for this audio before" in line for line in lines)
+        integrated, peak = ebur128(find_ffmpeg(), Path(edited.stdout.strip()))
+        assert abs(integrated - -19.0) <= 0.5 and peak <= -1.0, (integrated, peak)
 
 
 def test_notes_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -168,31 +182,26 @@ def test_a_pages_language_is_detected_once(
 
 
 def test_an_mp3_off_target_is_encoded_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The MP3's own measurement decides: a true peak over -1 dBTP (as a harsher encoder
-    might make) is encoded again under a lower ceiling, and that levelling is remembered."""
-    from briefing import pipeline
-    from briefing.cache import SpeechCache
+    might make) is encoded again under a lower ceiling, and that levelling is the one kept."""
+    from briefing import render
 
     source = programme(tmp_path, speechlike(10, 0.05, clicks=0.95))
-    calls: list[list[str]] = []
-
-    def encode(programme: Assembly, filters: list[str], path: Path, settings: Mp3Settings):
-        calls.append(list(filters))
-        measured = encode_mp3(programme, filters, path, settings)
-        return Loudness(measured.integrated_lufs, -0.4) if len(calls) == 1 else measured
-
-    monkeypatch.setattr(pipeline, "encode_mp3", encode)
-    cache = SpeechCache(tmp_path / "cache")
+    levelling = find_levelling(source)
+    harsh = Loudness(levelling.expected_lufs, -0.4)
     with caplog.at_level("INFO", logger="briefing"):
-        measured = pipeline._master(source, tmp_path / "ep.mp3", Mp3Settings(), False, cache)
-    assert len(calls) == 2 and "encoding it again, corrected" in caplog.text
-    first, second = (float(f[-1].split("limit=")[1].split(":")[0]) for f in calls)
-    assert second < first  # a lower ceiling
+        measured, used = render._correct(
+            source, levelling, harsh, tmp_path / "ep.mp3", Mp3Settings(), False
+        )
+    assert "encoding it again, corrected" in caplog.text
+    assert used.ceiling_db < levelling.ceiling_db  # a lower ceiling
     assert measured.true_peak_dbtp <= -1.0
-    (note,) = (tmp_path / "cache" / "notes").glob("*.json")
-    assert Levelling.from_note(json.loads(note.read_text())).ceiling_db < -2.5
+    again = measure_file(tmp_path / "ep.mp3")  # the MP3 that was encoded again
+    assert (again.integrated_lufs, again.true_peak_dbtp) == pytest.approx(
+        (measured.integrated_lufs, measured.true_peak_dbtp), abs=0.11
+    )
 
 
 def test_the_rough_estimate_that_places_the_first_candidate(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """The stages in order: page → script → speech → assembly → tagged MP3. No printing here.
 
     ingest.load_page ─▶ plan.plan_episode (headlines, duplicates, length budget, script)
-        ─▶ synth.synthesize (cache, engines) ─▶ audio.assemble ─▶ audio.apply_sound
-        ─▶ audio.find_levelling ─▶ audio.encode_mp3 (levelled, encoded and measured at once)
+        ─▶ render.render: synth (cache, engines) ─▶ audio.assemble ─▶ levelled and encoded
+           (as each sentence is spoken, at the voices' learned level; or after the speech:
+           audio.apply_sound ─▶ audio.find_levelling ─▶ audio.encode_mp3)
         ─▶ tags.write_tags ─▶ publish.sidecars ─▶ all moved into place, metadata last
 
 Audio never lives whole in memory: clips wait in the speech cache (a scratch one with
@@ -17,32 +18,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import tempfile
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from briefing.art import fit_chapter_picture, load_artwork, make_cover
-from briefing.audio import Assembly, assemble, encode_mp3, find_ffmpeg
-from briefing.audio.encode import Mp3Settings, mp3_aligned_frames
-from briefing.audio.loudness import (
-    Levelling,
-    Loudness,
-    correction,
-    find_levelling,
-    levelling_key,
-)
-from briefing.audio.sound import apply_sound
+from briefing.audio import find_ffmpeg
 from briefing.cache import SpeechCache
-from briefing.config import ShowConfig
-from briefing.engines.voices import load_voice
 from briefing.errors import BriefingError, OutputError
 from briefing.files import ensure_writable_dir, remove_left_behind, slug, staged
 from briefing.ingest.linked import story_pictures
-from briefing.models import Episode, Script, Story
-from briefing.plan import BuildOptions, Note, Plan, left_out, script_for
+from briefing.models import Episode, Script
+from briefing.plan import BuildOptions, Note, Plan
 from briefing.publish.publisher import lock, read_episodes
 from briefing.publish.sidecars import (
     EpisodeMetadata,
@@ -52,6 +44,7 @@ from briefing.publish.sidecars import (
     transcript_srt,
     transcript_vtt,
 )
+from briefing.render import render
 from briefing.synth import Cast, ProgressFn, synthesize
 from briefing.tags import EpisodeTags, write_tags
 
@@ -90,8 +83,10 @@ def build_episode(
     options: BuildOptions,
     progress: ProgressFn | None = None,
     plan: Plan | None = None,
+    stream: BinaryIO | None = None,
 ) -> tuple[Episode, tuple[Note, ...]]:
-    """Make the tagged MP3 for `script`, and its sidecars, in `options.output_dir`.
+    """Make the tagged MP3 for `script`, and its sidecars, in `options.output_dir`; with
+    `stream`, the MP3's audio is written there too as it is made (untagged).
 
     ffmpeg, the voices and the output directory are checked before any speech is made.
     With a length budget (and the `plan` it came from), headlines are dropped from the end
@@ -107,7 +102,7 @@ def build_episode(
     except OSError as exc:
         raise OutputError(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
     with work:
-        return _build_in(Path(work.name), script, options, cast, progress, plan)
+        return _build_in(Path(work.name), script, options, cast, progress, plan, stream)
 
 
 WORK_PREFIX = ".briefing-work-"
@@ -129,6 +124,7 @@ def _build_in(
     cast: Cast,
     progress: ProgressFn | None,
     plan: Plan | None,
+    stream: BinaryIO | None,
 ) -> tuple[Episode, tuple[Note, ...]]:
     cache = SpeechCache.default() if options.use_cache else SpeechCache.scratch(work / "speech")
     chapter_stories = [s for s in script.stories if s.is_chapter]
@@ -140,26 +136,18 @@ def _build_in(
             cache if options.use_cache else None,
             max(0.0, options.fetch_budget_s - (plan.fetch_s if plan else 0.0)),
         )
-        assembly, script, notes = _render_within_budget(
-            work, script, options, cast, cache, progress, plan
-        )
+        rendered = render(work, script, options, cast, cache, progress, plan, stream)
         found = fetching.result() if chapter_stories else []  # chapter n is story n
     cache.prune()
+    assembly, script, measured = rendered.assembly, rendered.script, rendered.measured
     chapter_pictures = tuple(picture for picture, _ in found[: len(assembly.chapters)])
+    notes = [*rendered.notes]
     notes += [
         Note(f"chapter {n} ({c.title!r}) has no picture: {why}")
         for n, (c, (_, why)) in enumerate(zip(assembly.chapters, found, strict=False), start=1)
         if why
     ]
 
-    intro_sentences = len(script.stories[0].sentences) if script.stories else 0
-    intro_end_ms = assembly.cues[intro_sentences - 1].end_ms if intro_sentences else 0.0
-    design = options.show.sound_design()
-    assembly = apply_sound(assembly, design, intro_end_ms, work / "programme.pcm")
-    mp3 = Mp3Settings(channels=2 if options.show.stereo else 1)
-    assembly = assembly.padded_to(
-        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, mp3)
-    )
     artwork = options.show.artwork_path()
     cover = load_artwork(artwork) if artwork else make_cover(script.show, script.date)
 
@@ -174,7 +162,7 @@ def _build_in(
     duration_ms = round(assembly.duration_ms)
     with staged() as files:
         audio = files.path(target)
-        measured = _master(assembly, audio, mp3, options.show.stereo, cache)
+        os.replace(rendered.mp3, audio)
         write_tags(
             audio,
             EpisodeTags(
@@ -249,99 +237,6 @@ def _build_in(
         chapters=assembly.chapters,
     )
     return episode, tuple(notes)
-
-
-def _render_within_budget(
-    work: Path,
-    script: Script,
-    options: BuildOptions,
-    cast: Cast,
-    cache: SpeechCache,
-    progress: ProgressFn | None,
-    plan: Plan | None,
-) -> tuple[Assembly, Script, list[Note]]:
-    """Speak and join `script`; with a length budget, drop headlines from the end until
-    the audio fits (nothing is spoken twice: the clips stay in the cache)."""
-    fallback = load_voice(options.fallback) if options.fallback else None
-
-    def render(script: Script) -> Assembly:
-        speech = synthesize(script, cast, cache, progress, fallback)
-        voices = Cast(fallback) if speech.report.fallback and fallback else cast
-        speakers = [
-            _speaker(voices, story, options.show)
-            for story in script.stories
-            for _ in story.sentences
-        ]
-        return assemble(
-            script, speech.clips(), work / "voice.pcm", options.pauses, speakers=speakers
-        )
-
-    assembly = render(script)
-    notes: list[Note] = []
-    if options.max_minutes is not None and plan is not None:
-        budget_ms = options.max_minutes * 60_000
-        kept = plan.selection
-        lexicon = options.lexicon()
-        while kept and assembly.duration_ms > budget_ms:
-            kept = kept[:-1]
-            script = script_for(plan.page, kept, options, script.date, lexicon)
-            assembly = render(script)
-        notes += left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")
-        if assembly.duration_ms > budget_ms:
-            notes.append(
-                Note(
-                    f"the lead story alone takes {assembly.duration_ms / 60_000:.1f} minutes, "
-                    f"more than {options.max_minutes:g}"
-                )
-            )
-    return assembly, script, notes
-
-
-MAX_CORRECTIONS = 2
-
-
-def _master(
-    assembly: Assembly, audio: Path, mp3: Mp3Settings, stereo: bool, cache: SpeechCache
-) -> Loudness:
-    """Level and encode the programme to `audio`; return the MP3's own measurement.
-
-    The levelling found for this exact programme before is reused from the cache's notes;
-    if the encoded MP3 measures off target it is encoded again, corrected.
-    """
-    key = levelling_key(assembly, stereo)
-    note = cache.recall(key)
-    levelling = Levelling.from_note(note) if note else None
-    if levelling is None:
-        levelling = find_levelling(assembly, stereo)
-        log.info("loudness: %s", levelling.describe())
-    else:
-        log.info("loudness (found for this audio before): %s", levelling.describe())
-    log.info(
-        "encoding: %.1f minutes of audio to MP3, measured as it is written",
-        assembly.duration_ms / 60_000,
-    )
-    measured = encode_mp3(assembly, levelling.filters(stereo), audio, mp3)
-    for attempt in range(MAX_CORRECTIONS + 1):
-        better = correction(levelling, measured, stereo)
-        if better is None:
-            break
-        figures = f"{measured.integrated_lufs:.1f} LUFS, peak {measured.true_peak_dbtp:.1f} dBTP"
-        if attempt == MAX_CORRECTIONS:
-            log.warning("loudness: the episode measures %s, off the target", figures)
-            break
-        log.info("loudness: the MP3 measured %s; encoding it again, corrected", figures)
-        levelling = better
-        measured = encode_mp3(assembly, levelling.filters(stereo), audio, mp3)
-    cache.remember(key, levelling.to_note())
-    return measured
-
-
-def _speaker(cast: Cast, story: Story, show: ShowConfig) -> str:
-    """The transcript's speaker label: the host's name for the anchor, else the voice's."""
-    voice = cast.voice_for(story)
-    if voice is cast.anchor and show.host:
-        return show.host
-    return voice.speaker or voice.name
 
 
 def episode_number(directory: Path, guid: str) -> int:

@@ -172,23 +172,24 @@ def _synthesize(
     cache: SpeechCache,
     progress: ProgressFn | None,
     keep_engines: bool = False,
+    held: dict[str, Clip] | None = None,
+    on_ready: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> Speech:
+    """Speak `script`'s sentences into `cache` (or `held`, where the cache cannot store
+    one). `on_ready(i)` is called as sentence i's clip can be read; setting `stop` ends the
+    work at the next sentence (`SpeechStopped`)."""
     started = time.monotonic()
+    jobs = _jobs(script, cast)
     rate = cast.anchor.settings.native_rate()
-    identities = {v.name: v.settings.identity() for v in cast.voices}
-    jobs: list[_Job] = []
-    for story in script.stories:
-        voice = cast.voice_for(story)
-        for sentence in story.sentences:
-            key = cache_key(voice.engine, identities[voice.name], rate, sentence)
-            jobs.append(_Job(len(jobs), sentence, voice, key))
-
+    held = {} if held is None else held
     ready = [False] * len(jobs)
-    held: dict[str, Clip] = {}
     pending: dict[str, list[_Job]] = defaultdict(list)
     for job in jobs:
         if cache.contains(job.key):
             ready[job.index] = True
+            if on_ready:
+                on_ready(job.index)
         else:
             pending[job.voice.name].append(job)
     cached = len(jobs) - sum(len(v) for v in pending.values())
@@ -199,13 +200,17 @@ def _synthesize(
 
     def finished(job: _Job, clip: Clip) -> None:
         nonlocal done
-        ready[job.index] = True
         if not cache.put(job.key, clip):
             held[job.key] = clip
+        ready[job.index] = True
         done += 1
         log.debug("spoke %d/%d with %s: %s", done, len(jobs), job.voice.name, job.text[:70])
+        if on_ready:
+            on_ready(job.index)
         if progress:
             progress(SynthProgress(done, len(jobs), cached))
+        if stop is not None and stop.is_set():
+            raise SpeechStopped
 
     for voice_jobs in pending.values():
         voice = voice_jobs[0].voice
@@ -241,3 +246,102 @@ def _synthesize(
         raise RuntimeError(f"no audio for sentences {missing[:5]}")  # a bug, not a user error
     keys = tuple(job.key for job in jobs)
     return Speech(keys, cache, SynthReport(len(jobs), cached, seconds), held)
+
+
+def _jobs(script: Script, cast: Cast) -> list[_Job]:
+    """One job per sentence, in script order, keyed by what its audio depends on."""
+    rate = cast.anchor.settings.native_rate()
+    identities = {v.name: v.settings.identity() for v in cast.voices}
+    jobs: list[_Job] = []
+    for story in script.stories:
+        voice = cast.voice_for(story)
+        for sentence in story.sentences:
+            key = cache_key(voice.engine, identities[voice.name], rate, sentence)
+            jobs.append(_Job(len(jobs), sentence, voice, key))
+    return jobs
+
+
+def speech_keys(script: Script, cast: Cast) -> list[str]:
+    """The speech cache key of every sentence of `script`, in order."""
+    return [job.key for job in _jobs(script, cast)]
+
+
+class SpeechStopped(Exception):
+    """Synthesis ended early because its reader stopped (`InOrder.close`)."""
+
+
+class InOrder:
+    """Synthesis running in a thread, its clips read in script order as each is made: the
+    programme is joined (and encoded) while the rest is still being spoken.
+
+    `clips()` waits for each sentence in turn; an error in the synthesis is raised there.
+    `speech()` waits for the end and gives what `synthesize` would have. `close()` stops
+    the synthesis at its next sentence (the clips made stay in the cache).
+    """
+
+    def __init__(
+        self,
+        script: Script,
+        cast: Cast,
+        cache: SpeechCache,
+        progress: ProgressFn | None = None,
+        keep_engines: bool = False,
+    ) -> None:
+        self.keys = tuple(job.key for job in _jobs(script, cast))
+        self._cache = cache
+        self._held: dict[str, Clip] = {}
+        self._ready: set[int] = set()
+        self._turn = threading.Condition()
+        self._stop = threading.Event()
+        self._result: Speech | None = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                result = _synthesize(
+                    script, cast, cache, progress, keep_engines, self._held, self._on_ready,
+                    self._stop,
+                )  # fmt: skip
+            except BaseException as exc:  # noqa: BLE001 - handed to the reader
+                with self._turn:
+                    self._error = exc
+                    self._turn.notify_all()
+                return
+            with self._turn:
+                self._result = result
+                self._turn.notify_all()
+
+        self._thread = threading.Thread(target=run, name="speech", daemon=True)
+        self._thread.start()
+
+    def _on_ready(self, index: int) -> None:
+        with self._turn:
+            self._ready.add(index)
+            self._turn.notify_all()
+
+    def clips(self) -> Iterator[Clip]:
+        for index, key in enumerate(self.keys):
+            with self._turn:
+                while index not in self._ready and self._error is None:
+                    self._turn.wait()
+                if index not in self._ready:
+                    assert self._error is not None
+                    raise self._error
+            clip = self._held.get(key) or self._cache.get(key)
+            if clip is None:
+                raise SpeechError(
+                    "a sentence's audio left the speech cache during the build",
+                    hint="run the build again, or raise BRIEFING_CACHE_MAX_MB",
+                )
+            yield clip
+
+    def speech(self) -> Speech:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()

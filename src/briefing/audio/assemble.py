@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 import itertools
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -147,10 +147,12 @@ def assemble(
     pauses: Pauses = Pauses(),
     fmt: AudioFormat | None = None,
     speakers: Sequence[str] | None = None,
+    tee: Callable[[bytes], None] | None = None,
 ) -> Assembly:
     """Join one clip per script sentence (in order) with pauses into the PCM file `path`;
     chapters per story, and a transcript cue per sentence (`speakers` names the voice of
-    each). Clips are read from `clips` one at a time.
+    each). Clips are read from `clips` one at a time; with `tee`, every piece written to the
+    file is handed to it too (a live encoder).
 
     The intro belongs to the first chapter and the outro to the last, so chapters are
     contiguous from 0 to the end of the audio.
@@ -163,7 +165,7 @@ def assemble(
     if fmt is None:
         fmt = AudioFormat(sample_rate=first.sample_rate if first else 22050)
     with writing(path) as out:
-        cues, chapter_starts = _join(script, clip_iter, pauses, fmt, speakers, out)
+        cues, chapter_starts = _join(script, clip_iter, pauses, fmt, speakers, out, tee)
         frames = out.tell() // fmt.frame_bytes
     if len(cues) != len(sentences) or next(clip_iter, None) is not None:
         raise ValueError(f"the clips do not match the script's {len(sentences)} sentences")
@@ -183,6 +185,7 @@ def _join(
     fmt: AudioFormat,
     speakers: Sequence[str] | None,
     out: BinaryIO,
+    tee: Callable[[bytes], None] | None = None,
 ) -> tuple[list[Cue], list[tuple[Story, int]]]:
     """Write the clips and pauses to `out`; return the cues and where chapters start."""
     frame_bytes = fmt.frame_bytes
@@ -197,6 +200,8 @@ def _join(
     def add(pcm: bytes) -> None:
         nonlocal frames
         out.write(pcm)
+        if tee is not None:
+            tee(pcm)
         frames += len(pcm) // frame_bytes
 
     def silence(ms: int) -> None:

@@ -1,21 +1,27 @@
-"""Encoding the programme to MP3, through the ffmpeg we found, straight from its PCM file.
+"""Encoding the programme to MP3, through the ffmpeg we found, from its PCM file or as the
+programme is joined.
 
 pydub's export would need the whole programme in memory as one AudioSegment (and writes it
 to a temp WAV first: an hour of speech is 160 MB twice over), so the encoder reads the file
-the assembly wrote, and the levelling filters run inside the same ffmpeg.
+the assembly wrote, or is handed each piece of it as it is written (`Mp3Encoder.write`),
+and the levelling filters run inside the same ffmpeg.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import re
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from briefing.audio.assemble import Assembly
+from briefing.audio.assemble import Assembly, AudioFormat
 from briefing.audio.ffmpeg import find_ffmpeg
 from briefing.audio.loudness import Loudness, ebur128, summary
 from briefing.errors import AudioError
@@ -62,97 +68,199 @@ def encode_mp3(
     settings: Mp3Settings = Mp3Settings(),
 ) -> Loudness:
     """Encode the programme's PCM file through `filters` to an untagged CBR MP3 at `path`
-    (a temp file the caller owns), and measure the MP3 as it is written.
+    (a temp file the caller owns), and measure the MP3 as it is written."""
+    encoder = Mp3Encoder(programme.format, filters, path, settings, source=programme)
+    return encoder.finish()
 
-    One ffmpeg reads the file, applies the filters, resamples and encodes, and its tee
-    muxer writes the MP3 both to `path` and to a pipe; a second ffmpeg decodes the pipe and
-    measures it with ebur128 (true peak included), on the other core, at the same time.
+
+class Mp3Encoder:
+    """One ffmpeg levelling and encoding a programme to an untagged CBR MP3 at `path` (a temp
+    file the caller owns), from its PCM file (`source`) or from PCM `write`n to it as the
+    programme is made; and a second ffmpeg measuring the MP3 as it is written.
+
+    The encoder's tee muxer writes the MP3 both to `path` and to a pipe; from the pipe, a
+    thread here hands every piece to the checker (which decodes it and measures it with
+    ebur128, true peak included, on the other core) and, with `stream`, to that too (a
+    player reading standard output): the stream is the file's audio, byte for byte, as it
+    is made. A stream closed by its reader stops being written to; the file goes on.
     ffmpeg writes no ID3 tag of its own: `tags.write_tags` writes the only one.
     """
-    if not _TEE_SAFE.fullmatch(path.name):
-        raise ValueError(f"{path.name!r} cannot be named in ffmpeg's tee muxer")
-    ffmpeg = find_ffmpeg()
-    mp3 = "f=mp3:id3v2_version=0:write_id3v1=0"
-    encoder_args = [
-        ffmpeg,
-        "-hide_banner",
-        "-nostdin",
-        "-loglevel",
-        "error",
-        *programme.ffmpeg_input(),
-        "-map",
-        "0:a",
-        "-af",
-        ",".join(filters) or "anull",
-        "-c:a",
-        "libmp3lame",
-        "-b:a",
-        f"{settings.bitrate_kbps}k",
-        "-ar",
-        str(settings.sample_rate),
-        "-ac",
-        str(settings.channels),
-        "-map_metadata",
-        "-1",
-        "-f",
-        "tee",
-        f"[{mp3}:onfail=abort]{path.name}|[{mp3}:onfail=ignore]pipe:1",
-    ]
-    checker_args = [
-        ffmpeg,
-        "-hide_banner",
-        "-nostdin",
-        "-nostats",
-        "-f",
-        "mp3",
-        "-i",
-        "pipe:0",
-        "-af",
-        ebur128("true"),
-        "-f",
-        "null",
-        "-",
-    ]
-    with tempfile.TemporaryFile() as encoder_log:
-        encoder = subprocess.Popen(
+
+    def __init__(
+        self,
+        fmt: AudioFormat,
+        filters: Sequence[str],
+        path: Path,
+        settings: Mp3Settings = Mp3Settings(),
+        *,
+        source: Assembly | None = None,
+        stream: BinaryIO | None = None,
+    ) -> None:
+        if not _TEE_SAFE.fullmatch(path.name):
+            raise ValueError(f"{path.name!r} cannot be named in ffmpeg's tee muxer")
+        ffmpeg = find_ffmpeg()
+        self.stream = stream
+        self.stream_closed = False
+        """Whether the stream's reader went away (a player quit)."""
+        mp3 = "f=mp3:id3v2_version=0:write_id3v1=0"
+        source_args = source.ffmpeg_input() if source else pcm_input(fmt, "pipe:0")
+        encoder_args = [
+            ffmpeg,
+            "-hide_banner",
+            "-nostdin" if source else "-stdin",
+            "-loglevel",
+            "error",
+            *source_args,
+            "-map",
+            "0:a",
+            "-af",
+            ",".join(filters) or "anull",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            f"{settings.bitrate_kbps}k",
+            "-ar",
+            str(settings.sample_rate),
+            "-ac",
+            str(settings.channels),
+            "-map_metadata",
+            "-1",
+            "-flush_packets",
+            "1",
+            "-f",
+            "tee",
+            f"[{mp3}:onfail=abort]{path.name}|[{mp3}:onfail=ignore]pipe:1",
+        ]
+        checker_args = [
+            ffmpeg,
+            "-hide_banner",
+            "-nostdin",
+            "-nostats",
+            "-f",
+            "mp3",
+            "-i",
+            "pipe:0",
+            "-af",
+            ebur128("true"),
+            "-f",
+            "null",
+            "-",
+        ]
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in abort()
+        self.encoder = subprocess.Popen(
             encoder_args,
             cwd=path.parent,  # the tee muxer is given a bare file name
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL if source else subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=encoder_log,
+            stderr=self._log,
         )
         try:
-            checker = subprocess.Popen(
+            self.checker = subprocess.Popen(
                 checker_args,
-                stdin=encoder.stdout,
+                stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
             )
         except OSError:
-            encoder.kill()
+            self.encoder.kill()
+            self.encoder.wait()
             raise
-        assert encoder.stdout is not None
-        encoder.stdout.close()  # the checker holds the pipe now: it sees the end of the MP3
+        self._checker_err = b""
+        self._threads = [
+            threading.Thread(target=self._pump, name="mp3-pump", daemon=True),
+            threading.Thread(target=self._read_checker, name="mp3-check", daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _pump(self) -> None:
+        """The encoder's MP3, piece by piece, to the checker and the stream."""
+        assert self.encoder.stdout is not None and self.checker.stdin is not None
+        checker = self.checker.stdin
+        mp3 = self.encoder.stdout.fileno()
         try:
-            _, checker_err = checker.communicate(timeout=_TIMEOUT_S)
-            encoder.wait(timeout=_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            raise AudioError("ffmpeg took too long to encode the episode") from None
+            while piece := os.read(mp3, 1 << 16):
+                with contextlib.suppress(BrokenPipeError):
+                    checker.write(piece)
+                if self.stream is not None and not self.stream_closed:
+                    try:
+                        self.stream.write(piece)
+                        self.stream.flush()
+                    except (BrokenPipeError, ValueError, OSError):
+                        self.stream_closed = True
         finally:
-            for process in (encoder, checker):
-                if process.poll() is None:
-                    process.kill()
-                    process.wait()
-        if encoder.returncode != 0:
-            encoder_log.seek(0)
-            text = encoder_log.read().decode("utf-8", "replace").strip()
-            last = text.splitlines()[-1] if text else f"exit status {encoder.returncode}"
-            raise AudioError(
-                f"ffmpeg could not encode the episode: {last[:200]}",
-                hint="check free disk space; the previous episode, if any, is untouched",
-            )
-    text = checker_err.decode("utf-8", "replace")
-    if checker.returncode != 0:
-        last = text.strip().splitlines()[-1] if text.strip() else "no reason given"
-        raise AudioError(f"ffmpeg could not measure the encoded episode: {last[:200]}")
-    return summary(text, "the encoded episode")
+            with contextlib.suppress(BrokenPipeError, OSError):
+                checker.close()
+
+    def _read_checker(self) -> None:
+        assert self.checker.stderr is not None
+        self._checker_err = self.checker.stderr.read()
+
+    def write(self, pcm: bytes) -> None:
+        """More of the programme (live input only)."""
+        assert self.encoder.stdin is not None
+        try:
+            self.encoder.stdin.write(pcm)
+        except BrokenPipeError:
+            self.encoder.wait()
+            raise self._encoder_error() from None
+
+    def finish(self) -> Loudness:
+        """Wait for the end of the MP3 (closing the live input); the MP3's own measurement."""
+        try:
+            if self.encoder.stdin is not None:
+                with contextlib.suppress(BrokenPipeError):
+                    self.encoder.stdin.close()
+            try:
+                self.encoder.wait(timeout=_TIMEOUT_S)
+                for thread in self._threads:
+                    thread.join(timeout=_TIMEOUT_S)
+                self.checker.wait(timeout=_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                raise AudioError("ffmpeg took too long to encode the episode") from None
+            if self.encoder.returncode != 0:
+                raise self._encoder_error()
+        finally:
+            self.abort()
+        text = self._checker_err.decode("utf-8", "replace")
+        if self.checker.returncode != 0:
+            last = text.strip().splitlines()[-1] if text.strip() else "no reason given"
+            raise AudioError(f"ffmpeg could not measure the encoded episode: {last[:200]}")
+        return summary(text, "the encoded episode")
+
+    def abort(self) -> None:
+        """Stop both processes (if still running) and let go of their pipes."""
+        for process in (self.encoder, self.checker):
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        for pipe in (self.encoder.stdin, self.encoder.stdout, self.checker.stderr):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+        self._log.close()
+
+    def _encoder_error(self) -> AudioError:
+        self._log.seek(0)
+        text = self._log.read().decode("utf-8", "replace").strip()
+        last = text.splitlines()[-1] if text else f"exit status {self.encoder.returncode}"
+        return AudioError(
+            f"ffmpeg could not encode the episode: {last[:200]}",
+            hint="check free disk space; the previous episode, if any, is untouched",
+        )
+
+
+def pcm_input(fmt: AudioFormat, where: str) -> list[str]:
+    """ffmpeg arguments that read raw PCM in `fmt` from `where` (a path or "pipe:0")."""
+    return [
+        "-f",
+        f"s{8 * fmt.sample_width}le",
+        "-ar",
+        str(fmt.sample_rate),
+        "-ac",
+        str(fmt.channels),
+        "-i",
+        where,
+    ]

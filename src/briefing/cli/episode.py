@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import sys
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from briefing.cli.options import (
 from briefing.files import atomic_path
 from briefing.ingest.language import article_text, page_region
 from briefing.pipeline import build_episode, speak_ahead
-from briefing.plan import check_language, in_page_language, plan_episode
+from briefing.plan import DEFAULT_OUTPUT_DIR, check_language, in_page_language, plan_episode
 from briefing.script.scriptfile import load_script, write_script
 from briefing.script.select import choose, matches
 
@@ -182,7 +184,8 @@ def build(
     headline_voice: str | None,
     fallback: str | None,
     language: str | None,
-    output_dir: Path,
+    output_dir: Path | None,
+    stream: bool,
     no_cache: bool,
     quiet: bool,
     verbose: bool,
@@ -200,6 +203,10 @@ def build(
     art and one chapter per story, and prints its path. An existing episode is replaced
     only once the new one is complete. Progress goes to stderr: a bar on a terminal,
     plain lines otherwise.
+
+    With --stream the MP3 goes to standard output as it is made, to play at once
+    (`briefing build PAGE --stream | mpv -`); the episode's files are written too only
+    with -o.
     """
     if (page is None) == (script_file is None):
         raise click.UsageError("give either a PAGE or --script FILE")
@@ -210,46 +217,56 @@ def build(
             "-H, --exclude, --brief, --max-minutes, --show-name and --keep-duplicates shape a "
             "script from a page; a --script file is built as written"
         )
+    if stream and sys.stdout.isatty():
+        raise click.UsageError("--stream writes MP3 to standard output: pipe it to a player")
     interactive = sys.stderr.isatty() and not verbose
     configure_logging(verbose, quiet, interactive)
-    options = options_from(
-        show_file,
-        show_name,
-        output_dir=output_dir,
-        voice=voice,
-        headline_voice=headline_voice,
-        fallback=fallback,
-        language=language,
-        keep_duplicates=keep_duplicates,
-        max_minutes=max_minutes,
-        use_cache=not no_cache,
-        exclude=exclude,
-        brief=brief,
-        fetch_timeout=fetch_timeout,
-    )
-    if script_file is not None:
-        episode_script = load_script(script_file)
-        options, language_notes = check_language(" ".join(episode_script.sentences), options)
-        say_notes(language_notes, quiet)
-        with progress_display(interactive, quiet) as progress:
-            episode, notes = build_episode(episode_script, options, progress)
-    else:
-        assert page is not None
-        parsed, read_notes = read_page(page, fmt, title, headlines_from, lead, not no_cache)
-        say_notes(read_notes, quiet)
-        choose(spec, parsed.headlines)  # a bad spec fails before anything else
-        options, language_notes = check_language(
-            article_text(parsed.article), options, page_region(parsed.article)
+    sink = sys.stdout.buffer if stream else None
+    with ExitStack() as scratch:
+        if output_dir is None:  # --stream alone: the files are made, then go nowhere
+            scratched = stream and scratch.enter_context(
+                tempfile.TemporaryDirectory(prefix="briefing-stream-")
+            )
+            output_dir = Path(scratched) if scratched else DEFAULT_OUTPUT_DIR
+        options = options_from(
+            show_file,
+            show_name,
+            output_dir=output_dir,
+            voice=voice,
+            headline_voice=headline_voice,
+            fallback=fallback,
+            language=language,
+            keep_duplicates=keep_duplicates,
+            max_minutes=max_minutes,
+            use_cache=not no_cache,
+            exclude=exclude,
+            brief=brief,
+            fetch_timeout=fetch_timeout,
         )
-        say_notes(language_notes, quiet)
-        with progress_display(interactive, quiet) as progress:
-            # the lead story is spoken while the round-up's stories are fetched
-            ahead = speak_ahead(options, progress)
-            plan = plan_episode(parsed, spec, options, while_fetching=ahead)
-            say_notes(plan.notes, quiet)
-            episode, notes = build_episode(plan.script, options, progress, plan)
-    say_notes(notes, quiet)
-    click.echo(str(episode.path))
+        if script_file is not None:
+            episode_script = load_script(script_file)
+            options, language_notes = check_language(" ".join(episode_script.sentences), options)
+            say_notes(language_notes, quiet)
+            with progress_display(interactive, quiet) as progress:
+                episode, notes = build_episode(episode_script, options, progress, stream=sink)
+        else:
+            assert page is not None
+            parsed, read_notes = read_page(page, fmt, title, headlines_from, lead, not no_cache)
+            say_notes(read_notes, quiet)
+            choose(spec, parsed.headlines)  # a bad spec fails before anything else
+            options, language_notes = check_language(
+                article_text(parsed.article), options, page_region(parsed.article)
+            )
+            say_notes(language_notes, quiet)
+            with progress_display(interactive, quiet) as progress:
+                # the lead story is spoken while the round-up's stories are fetched
+                ahead = speak_ahead(options, progress)
+                plan = plan_episode(parsed, spec, options, while_fetching=ahead)
+                say_notes(plan.notes, quiet)
+                episode, notes = build_episode(plan.script, options, progress, plan, sink)
+        say_notes(notes, quiet)
+    if not stream:  # (streaming, standard output is the audio)
+        click.echo(str(episode.path))
 
 
 @cli.command()
@@ -268,7 +285,8 @@ def build(
 def listen(ctx: click.Context, **params: Any) -> None:
     """Make a single-article episode of PAGE: the article read in full, no round-up.
 
-    The same episode and files as `briefing build PAGE -H none`.
+    The same episode and files as `briefing build PAGE -H none`. To hear it as it is made:
+    `briefing listen URL --stream | mpv -`.
     """
     ctx.invoke(
         build,

@@ -159,9 +159,15 @@ def making_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "-o",
             "--output-dir",
             type=click.Path(file_okay=False, path_type=Path),
-            default=DEFAULT_OUTPUT_DIR,
-            show_default=True,
-            help="Where the episode is written.",
+            help=f"Where the episode is written  [default: {DEFAULT_OUTPUT_DIR}; with "
+            "--stream, nowhere]",
+        ),
+        click.option(
+            "--stream",
+            is_flag=True,
+            help="Write the MP3 to standard output as it is made, to play at once "
+            "(`| mpv -`): untagged, levelled at the voices' learned level. With -o the "
+            "episode and its files are written too.",
         ),
         click.option(
             "--no-cache",

@@ -1,0 +1,316 @@
+"""Script to levelled MP3: the sentences spoken, joined into the programme, levelled to the
+target loudness and encoded, in one of two ways that make the same audio.
+
+**Live**, when the voices' level is known (learned from earlier builds with the same voices,
+kept in the cache's notes) or a player is waiting on `--stream`: each sentence is joined into
+the programme as soon as it is spoken, and handed at once to the encoder, which levels it
+with that gain. When the last sentence is spoken the MP3 is all but done; the encoder's own
+measurement of it decides, as always, and in the rare case it is off target it is encoded
+again from the programme file, corrected.
+
+**After the speech**, when the level is not known yet (a voice's first build, `--no-cache`),
+or the show has sound design (mixed over the whole programme) or a fallback voice: every
+sentence is spoken, the programme joined and measured (`find_levelling`), then encoded.
+
+Either way the level found is learned for the voices' next build, and for this exact
+programme (a rebuild measures nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from briefing.audio import Assembly, AudioFormat, assemble, encode_mp3
+from briefing.audio.encode import Mp3Encoder, Mp3Settings, mp3_aligned_frames
+from briefing.audio.loudness import (
+    LIMITER_MARGIN_DB,
+    TRUE_PEAK_TARGET,
+    Levelling,
+    Loudness,
+    correction,
+    find_levelling,
+    levelling_key,
+    target_lufs,
+)
+from briefing.audio.sound import apply_sound
+from briefing.cache import SpeechCache
+from briefing.config import ShowConfig
+from briefing.engines.voices import load_voice
+from briefing.models import Script, Story
+from briefing.plan import BuildOptions, Note, Plan, left_out, script_for
+from briefing.synth import Cast, InOrder, ProgressFn, speech_keys, synthesize
+
+log = logging.getLogger(__name__)
+
+MAX_CORRECTIONS = 2
+FIRST_GAIN_DB = 4.2
+"""The gain a stream starts with when its voices have no learned level: a Piper voice's
+peak-normalised speech (London Daily at -22.2 LUFS) through the limiter to -19 LUFS."""
+_LEVEL_VERSION = 1
+"""Part of the key of learned voice levels: bump it when what one means changes."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The episode's audio: the MP3 (untagged) and the programme it was made from."""
+
+    mp3: Path
+    assembly: Assembly
+    """The programme as encoded (sound design and the MP3's end padding in)."""
+    script: Script
+    """The script as spoken (fewer headlines, if the length budget took some)."""
+    measured: Loudness
+    """The MP3's own measurement."""
+    levelling: Levelling
+    """The gain and limiter it was encoded with."""
+    notes: tuple[Note, ...]
+    live: bool
+    """Whether it was joined and encoded as it was spoken."""
+
+
+def render(
+    work: Path,
+    script: Script,
+    options: BuildOptions,
+    cast: Cast,
+    cache: SpeechCache,
+    progress: ProgressFn | None = None,
+    plan: Plan | None = None,
+    stream: BinaryIO | None = None,
+) -> Rendered:
+    """Speak `script` and make its MP3 in `work`; with `stream`, the MP3 is written there
+    too, as it is made (a player's pipe)."""
+    stereo = options.show.stereo
+    mp3 = Mp3Settings(channels=2 if stereo else 1)
+    level_key = voice_level_key(cast, stereo)
+    rendered = None
+    if options.show.sound_design().empty and options.fallback is None:
+        exact = _recall(cache, programme_key(script, cast, options))
+        if exact is not None:
+            log.info("loudness (found for this audio before): %s", exact.describe())
+        else:
+            exact = _recall(cache, level_key)
+            if exact is not None:
+                log.info("loudness (the voices' level, learned before): %s", exact.describe())
+        if exact is not None or stream is not None:
+            rendered = _render_live(work, script, options, cast, cache, progress, plan, stream,
+                                    exact or first_levelling(stereo), mp3)  # fmt: skip
+    if rendered is None:
+        rendered = _render_after(work, script, options, cast, cache, progress, plan, mp3, stream)
+    # This exact audio is encoded the same way again (a rebuild makes the same bytes); the
+    # voices' next programme starts from the level that would have hit the target.
+    used = rendered.levelling.to_note()
+    cache.remember(levelling_key(rendered.assembly, stereo), used)
+    if options.show.sound_design().empty and options.fallback is None:
+        cache.remember(programme_key(rendered.script, cast, options), used)
+    cache.remember(level_key, _learned(rendered, stereo).to_note())
+    return rendered
+
+
+def _render_live(
+    work: Path,
+    script: Script,
+    options: BuildOptions,
+    cast: Cast,
+    cache: SpeechCache,
+    progress: ProgressFn | None,
+    plan: Plan | None,
+    stream: BinaryIO | None,
+    levelling: Levelling,
+    mp3: Mp3Settings,
+) -> Rendered | None:
+    """Join and encode while speaking. None when the audio turns out longer than the length
+    budget (the speech is cached: the caller trims and renders again)."""
+    stereo = options.show.stereo
+    fmt = AudioFormat(sample_rate=cast.anchor.settings.native_rate())
+    out = work / "episode.mp3"
+    encoder = Mp3Encoder(fmt, levelling.filters(stereo), out, mp3, stream=stream)
+    spoken = InOrder(script, cast, cache, progress)
+    try:
+        assembly = assemble(script, spoken.clips(), work / "voice.pcm", options.pauses,
+                            fmt=fmt, speakers=_speakers(cast, script, options.show),
+                            tee=encoder.write)  # fmt: skip
+        spoken.speech()
+        budget_ms = options.max_minutes * 60_000 if options.max_minutes is not None else None
+        if plan is not None and budget_ms is not None and assembly.duration_ms > budget_ms:
+            encoder.abort()
+            return None
+        padded = mp3_aligned_frames(assembly.frames, fmt.sample_rate, mp3)
+        encoder.write(bytes((padded - assembly.frames) * fmt.frame_bytes))
+        assembly = assembly.padded_to(padded)
+        measured = encoder.finish()
+    except BaseException:
+        spoken.close()
+        encoder.abort()
+        raise
+    measured, levelling = _correct(assembly, levelling, measured, out, mp3, stereo)
+    return Rendered(out, assembly, script, measured, levelling, (), live=True)
+
+
+def _render_after(
+    work: Path,
+    script: Script,
+    options: BuildOptions,
+    cast: Cast,
+    cache: SpeechCache,
+    progress: ProgressFn | None,
+    plan: Plan | None,
+    mp3: Mp3Settings,
+    stream: BinaryIO | None,
+) -> Rendered:
+    """Speak everything, then join, measure, level and encode."""
+    stereo = options.show.stereo
+    assembly, script, notes = _within_budget(work, script, options, cast, cache, progress, plan)
+    intro_sentences = len(script.stories[0].sentences) if script.stories else 0
+    intro_end_ms = assembly.cues[intro_sentences - 1].end_ms if intro_sentences else 0.0
+    design = options.show.sound_design()
+    assembly = apply_sound(assembly, design, intro_end_ms, work / "programme.pcm")
+    assembly = assembly.padded_to(
+        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, mp3)
+    )
+    note = cache.recall(levelling_key(assembly, stereo))
+    levelling = Levelling.from_note(note) if note else None
+    if levelling is None:
+        levelling = find_levelling(assembly, stereo)
+        log.info("loudness: %s", levelling.describe())
+    else:
+        log.info("loudness (found for this audio before): %s", levelling.describe())
+    log.info(
+        "encoding: %.1f minutes of audio to MP3, measured as it is written",
+        assembly.duration_ms / 60_000,
+    )
+    out = work / "episode.mp3"
+    encoder = Mp3Encoder(assembly.format, levelling.filters(stereo), out, mp3,
+                         source=assembly, stream=stream)  # fmt: skip
+    measured, levelling = _correct(assembly, levelling, encoder.finish(), out, mp3, stereo)
+    return Rendered(out, assembly, script, measured, levelling, tuple(notes), live=False)
+
+
+def _correct(
+    assembly: Assembly,
+    levelling: Levelling,
+    measured: Loudness,
+    out: Path,
+    mp3: Mp3Settings,
+    stereo: bool,
+) -> tuple[Loudness, Levelling]:
+    """The MP3's measurement and levelling, after encoding it again, corrected, while it is
+    off target."""
+    for attempt in range(MAX_CORRECTIONS + 1):
+        better = correction(levelling, measured, stereo)
+        if better is None:
+            break
+        figures = f"{measured.integrated_lufs:.1f} LUFS, peak {measured.true_peak_dbtp:.1f} dBTP"
+        if attempt == MAX_CORRECTIONS:
+            log.warning("loudness: the episode measures %s, off the target", figures)
+            break
+        log.info("loudness: the MP3 measured %s; encoding it again, corrected", figures)
+        levelling = better
+        measured = encode_mp3(assembly, levelling.filters(stereo), out, mp3)
+    return measured, levelling
+
+
+def _within_budget(
+    work: Path,
+    script: Script,
+    options: BuildOptions,
+    cast: Cast,
+    cache: SpeechCache,
+    progress: ProgressFn | None,
+    plan: Plan | None,
+) -> tuple[Assembly, Script, list[Note]]:
+    """Speak and join `script`; with a length budget, drop headlines from the end until
+    the audio fits (nothing is spoken twice: the clips stay in the cache)."""
+    fallback = load_voice(options.fallback) if options.fallback else None
+
+    def join(script: Script) -> Assembly:
+        speech = synthesize(script, cast, cache, progress, fallback)
+        voices = Cast(fallback) if speech.report.fallback and fallback else cast
+        return assemble(script, speech.clips(), work / "voice.pcm", options.pauses,
+                        speakers=_speakers(voices, script, options.show))  # fmt: skip
+
+    assembly = join(script)
+    notes: list[Note] = []
+    if options.max_minutes is not None and plan is not None:
+        budget_ms = options.max_minutes * 60_000
+        kept = plan.selection
+        lexicon = options.lexicon()
+        while kept and assembly.duration_ms > budget_ms:
+            kept = kept[:-1]
+            script = script_for(plan.page, kept, options, script.date, lexicon)
+            assembly = join(script)
+        notes += left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")
+        if assembly.duration_ms > budget_ms:
+            notes.append(
+                Note(
+                    f"the lead story alone takes {assembly.duration_ms / 60_000:.1f} minutes, "
+                    f"more than {options.max_minutes:g}"
+                )
+            )
+    return assembly, script, notes
+
+
+def _speakers(cast: Cast, script: Script, show: ShowConfig) -> list[str]:
+    """The transcript's speaker label of every sentence."""
+    return [_speaker(cast, story, show) for story in script.stories for _ in story.sentences]
+
+
+def _speaker(cast: Cast, story: Story, show: ShowConfig) -> str:
+    """The host's name for the anchor, else the voice's."""
+    voice = cast.voice_for(story)
+    if voice is cast.anchor and show.host:
+        return show.host
+    return voice.speaker or voice.name
+
+
+# --- the voices' learned level ------------------------------------------------------------
+
+
+def voice_level_key(cast: Cast, stereo: bool) -> str:
+    """What the level learned for these voices is kept under: their identities (model,
+    settings), the layout and targets."""
+    voices = [[v.engine, v.settings.identity()] for v in cast.voices]
+    what = [_LEVEL_VERSION, voices, stereo, target_lufs(stereo), TRUE_PEAK_TARGET]
+    text = json.dumps([*what, LIMITER_MARGIN_DB], sort_keys=True, default=str)
+    return hashlib.sha256(f"voice-level:{text}".encode()).hexdigest()
+
+
+def programme_key(script: Script, cast: Cast, options: BuildOptions) -> str:
+    """What the levelling of one exact programme is kept under, known before it is spoken:
+    its sentences' audio (their speech cache keys: voice, settings, text), where the pauses
+    fall and how long they are, the format and the targets."""
+    stereo = options.show.stereo
+    keys = speech_keys(script, cast)
+    shape = [[len(paragraph) for paragraph in story.paragraphs] for story in script.stories]
+    what = [_LEVEL_VERSION, keys, shape, asdict(options.pauses), cast.anchor.settings.native_rate()]
+    what += [stereo, target_lufs(stereo), TRUE_PEAK_TARGET, LIMITER_MARGIN_DB]
+    text = json.dumps(what, sort_keys=True)
+    return hashlib.sha256(f"programme-level:{text}".encode()).hexdigest()
+
+
+def _recall(cache: SpeechCache, key: str) -> Levelling | None:
+    note = cache.recall(key)
+    return Levelling.from_note(note) if note else None
+
+
+def first_levelling(stereo: bool) -> Levelling:
+    """The level a stream starts with when its voices have none learned yet."""
+    target = target_lufs(stereo)
+    ceiling = TRUE_PEAK_TARGET - LIMITER_MARGIN_DB
+    return Levelling(FIRST_GAIN_DB, ceiling, target - FIRST_GAIN_DB, -1.4, target, True)
+
+
+def _learned(rendered: Rendered, stereo: bool) -> Levelling:
+    """The levelling that would have put this MP3 on target: the one used, its gain moved by
+    how far the MP3 measured from the target, so the next build lands closer."""
+    measured = rendered.measured.integrated_lufs
+    if measured <= -70:  # silence: nothing learned
+        return rendered.levelling
+    shift = max(-3.0, min(3.0, target_lufs(stereo) - measured))
+    gain = rendered.levelling.gain_db + shift
+    return replace(rendered.levelling, gain_db=gain, expected_lufs=measured + shift)
