@@ -33,9 +33,11 @@ def test_the_detector_unpacked_once_detects_the_same(
     pages = [article_text(load_page(page).article) for page in (LONDON, GERMAN, TINY)]
     expected = [LanguageIdentifier.from_model_file("data/model.npz.xz").classify(p) for p in pages]
     models = tmp_path / "models"
+    models.mkdir()
+    (models / "py3langid-4586720-1-1.npz").write_bytes(b"an earlier format")
     assert [detect_language(p, models) for p in pages] == [code for code, _ in expected]
-    (unpacked,) = models.iterdir()
-    assert unpacked.name.startswith("py3langid-") and unpacked.suffix == ".npz"
+    (unpacked,) = models.iterdir()  # the earlier one is gone
+    assert unpacked.name.startswith("py3langid-") and unpacked.is_dir()
 
     def packed_again(*args: object) -> None:
         raise AssertionError("the packed model was read again")
@@ -43,11 +45,14 @@ def test_the_detector_unpacked_once_detects_the_same(
     monkeypatch.setattr(LanguageIdentifier, "from_model_file", packed_again)
     assert [detect_language(p, models) for p in pages] == [code for code, _ in expected]
 
-    unpacked.write_bytes(b"truncated")  # damaged: unpacked again from the package
+    (unpacked / "nextmove.npy").write_bytes(b"truncated")  # damaged: unpacked again
     monkeypatch.undo()
     assert detect_language(pages[1], models) == "de"
-    assert unpacked.stat().st_size > 10_000_000
+    assert (unpacked / "nextmove.npy").stat().st_size > 10_000_000
     assert [p.name for p in models.iterdir()] == [unpacked.name]  # no temp files left
+    (unpacked / "ptc.npy").write_bytes((unpacked / "ptc.npy").read_bytes()[:1000])  # cut short
+    assert detect_language(pages[1], models) == "de"
+    assert (unpacked / "ptc.npy").stat().st_size > 10_000_000
 
 
 def test_english_voice_refuses_a_german_page(tmp_path: Path) -> None:
