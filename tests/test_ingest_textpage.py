@@ -164,6 +164,15 @@ def test_page_without_body_is_a_content_error(text: str) -> None:
         ("Top Stocks and Themes to Watch in 2026 as Markets Enter New Year", None),
         ("HSBC Leads 2026 Mortgage Rate Cuts as UK Lending Costs Ease", None),
         ("London Daily", None),
+        ("Sevilla, 14 de enero de 2026 - 10:30", dt.date(2026, 1, 14)),
+        ("miércoles, 14 de enero de 2026", dt.date(2026, 1, 14)),
+        ("Pubblicato il 14 gennaio 2026 alle 10:30", dt.date(2026, 1, 14)),
+        ("Publicado a 10 de outubro de 2025, 10h30", dt.date(2025, 10, 10)),
+        ("Atualizado a 10 out. 2025, 17:05", dt.date(2025, 10, 10)),
+        ("Gepubliceerd: 14 januari 2026, 10.30 uur", dt.date(2026, 1, 14)),
+        ("14 mrt. 2026 om 10.30 uur", dt.date(2026, 3, 14)),
+        ("Opublikowano: 14 stycznia 2026 r., godz. 10:30", dt.date(2026, 1, 14)),
+        ("La marca española crece en 2026", None),  # "marca" is March in Polish
     ],
 )
 def test_date_lines(line: str, expected: dt.date | None) -> None:
@@ -188,10 +197,65 @@ def test_date_lines(line: str, expected: dt.date | None) -> None:
         ("© 2026 The Tiny Times. All rights reserved.", LineKind.END),
         ("Close the door on the past, minister says", LineKind.TEXT),
         ("Share prices fall sharply", LineKind.TEXT),
+        # Spanish, Italian, Portuguese, Dutch, Polish
+        ("Ir al contenido principal", LineKind.FURNITURE),
+        ("Copiar enlace", LineKind.FURNITURE),
+        ("Lee también", LineKind.SECTION),
+        ("Más de mil personas se manifiestan en Sevilla", LineKind.TEXT),
+        ("Condividi", LineKind.FURNITURE),
+        ("I più letti", LineKind.SECTION),
+        ("© Riproduzione riservata", LineKind.FURNITURE),  # under the article, not the footer
+        ("Saltar para o conteúdo principal", LineKind.FURNITURE),
+        ("Notícias relacionadas", LineKind.SECTION),
+        ("Comentários (3)", LineKind.LABEL),
+        ("Ga naar de inhoud", LineKind.FURNITURE),
+        ("Meer nieuws uit Deventer", LineKind.SECTION),
+        ("Colofon", LineKind.END),
+        ("Przejdź do treści", LineKind.FURNITURE),
+        ("Zobacz także", LineKind.SECTION),
+        ("Wszelkie prawa zastrzeżone.", LineKind.END),
+        ("Paulo Novais/Lusa", LineKind.FURNITURE),
     ],
 )
 def test_furniture_is_judged_by_whole_line(line: str, kind: LineKind) -> None:
     assert classify(line) is kind
+
+
+@pytest.mark.parametrize(
+    ("byline", "headline"),
+    [
+        ("Por Lucía Martínez Gil", "Por qué el aceite de oliva vuelve a subir en 2026"),
+        ("di Marco Bellini", "Di Maio: «Il governo deve cambiare passo sulle bollette»"),
+        ("Door Sanne de Vries", "Door storm vallen bomen om in heel Overijssel"),
+        ("Autorka: Anna Wiśniewska", "Autobusy pojadą objazdem przez Bydgoskie Przedmieście"),
+    ],
+)
+def test_bylines_in_other_languages_and_headlines_that_open_alike(
+    byline: str, headline: str
+) -> None:
+    """ "Por", "di" and "Door" open a byline before a name, and a headline before other words."""
+    page = parse_text_page(
+        f"Gazeta\n\n{headline}\n\n{byline}\n14.01.2026\n\n"
+        "Het is de derde keer sinds 2021 dat het water zo hoog staat, en de bewoners zijn het"
+        " zat. Ze willen dat het kabinet nu eindelijk geld uittrekt voor hogere dijken.\n"
+    )
+    assert page.article.title == headline
+    assert byline not in page.article.paragraphs
+
+
+def test_a_masthead_over_the_editions_date_is_not_a_byline() -> None:
+    """ "Jornal do Mondego" over a date reads like "Maria do Carmo" over hers: a page's first
+    line of text is its name, never a byline."""
+    page = parse_text_page(
+        "Saltar para o conteúdo principal\nJornal do Mondego\nsexta-feira, 10 de outubro de 2025\n"
+        "Início\nCoimbra\n\nCâmara aprova plano para a Baixa\n\nMaria do Carmo Pires\n"
+        "10/10/2025\n\nA Câmara Municipal de Coimbra aprovou na quinta-feira, por unanimidade, um"
+        " plano para recuperar a Baixa da cidade, inundada em setembro.\n\n"
+        "© 2025 Jornal do Mondego. Todos os direitos reservados.\n"
+    )
+    assert page.article.publication == "Jornal do Mondego"
+    assert page.article.title == "Câmara aprova plano para a Baixa"
+    assert page.article.date == dt.date(2025, 10, 10)
 
 
 _FEATURE = (

@@ -4,8 +4,9 @@ Both parsers (plain text and HTML) find the body by structure; inside it, sites 
 lines no listener should hear: a photo's caption and credit, the author's one-line bio, a
 call to action ("Read more: …", "Submit your letter…"), the headline printed again as the
 first paragraph, a date or "Updated …" line, a pull quote repeating a paragraph. Each is
-recognised here by its wording, in English, German and French, never by its position in one
-site's layout. Line-level furniture (menus, share buttons) is `furniture.py`'s job.
+recognised here by its wording, in English, German, French, Spanish, Italian, Portuguese,
+Dutch and Polish, never by its position in one site's layout. Line-level furniture (menus,
+share buttons) is `furniture.py`'s job.
 """
 
 from __future__ import annotations
@@ -28,12 +29,18 @@ def _pattern(*alternatives: str) -> re.Pattern[str]:
 _CREDIT_WORDS = (
     r"(?:photo(?:graph)?s?|pictures?|images?|video|graphic|illustration|credit|credits|source"
     r"|foto|fotos|bild|bilder|beitragsbild|titelbild|grafik|quelle"
-    r"|crédits?(?: photo)?|légende|visuel)"
+    r"|crédits?(?: photo)?|légende|visuel"
+    r"|fotografía|imagen|fuente|immagine|fotografia|fonte|imagem|beeld|bron|zdjęcie|źródło)"
 )
 CREDIT_LABEL = re.compile(
-    rf"^\(?{_CREDIT_WORDS}(?: (?:credit|caption|source|copyright))?\s*:", re.IGNORECASE
+    rf"^\(?(?:{_CREDIT_WORDS}(?: (?:credit|caption|source|copyright))?\s*:|fot\.\s)",
+    re.IGNORECASE,
 )
-"""A picture credit's label: "Photo: AP", "Bild: dpa", "(Foto: privat)"."""
+"""A picture credit's label: "Photo: AP", "Bild: dpa", "(Foto: privat)", "Fot. PAP"."""
+_AGENCIES = (
+    r"(?:getty images|reuters|ap|afp|pa|epa|dpa|istock|shutterstock|efe|europa press|ansa|lapresse"
+    r"|lusa|anp|belga|pap)"
+)
 # The whole paragraph is a caption or credit: it starts with a credit label, or is a short
 # line ending in one ("… gehört zu den Unterstützern. Bild: dpa"; "… Photograph: Jo Ng/PA").
 _CAPTION = _pattern(
@@ -42,8 +49,9 @@ _CAPTION = _pattern(
     r"(?:^|[.!?)\s•])(?:photo(?:graph)?|picture|credits?|foto|bild|crédits?(?: photo)?)\s*:"
     r"\s*[^!?:]{1,80}$",
     r"\bzum vergrößern\b|\bclick to enlarge\b|\bcliquez pour agrandir\b",
-    r"\([^()]{0,60}\b(?:getty images|reuters|ap|afp|pa|epa|dpa|istock|shutterstock)\b[^()]{0,40}\)"
-    r"\.?$",
+    rf"\([^()]{{0,60}}\b{_AGENCIES}\b[^()]{{0,40}}\)\.?$",
+    rf"(?:^|[.!?]\s)[\w.'’ -]{{0,40}}\b{_AGENCIES}\s?/\s?[\w.'’ -]{{1,40}}$"
+    rf"|(?:^|[.!?]\s)[\w.'’ -]{{1,40}}\s?/\s?{_AGENCIES}$",  # "… EFE/Name", "… Name/Lusa"
     r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|graphics?|video) by\b",
     r"^(?:courtesy(?: of)?|mit freundlicher genehmigung)\b.{0,80}$",
     r"©|\(c\) ?\d{4}|^copyright\b|\bcopyright \d{4}",
@@ -70,6 +78,10 @@ _BIO = _pattern(
     r"|korrespondent|korrespondentin|autor|autorin|journalist|journalistin)\b",
     r"^(?:[A-ZÀ-Þ][\w.'’-]+ ){1,4}est (?:\w+ ){0,4}?(?:journaliste|rédacteur|rédactrice"
     r"|correspondant|correspondante|chroniqueur|chroniqueuse)\b",
+    r"^(?-i:(?:[A-ZÀ-ÞŁŚŻ][\w.'’-]+ |(?:van|de|der|den|da|do|dos|del|di) ){1,5})(?:es|è|é|is"
+    r"|jest) (?:\w+ ){0,4}?(?:periodista|redactora?"
+    r"|corresponsal|giornalista|redattore|redattrice|corrispondente|jornalista|redatora?"
+    r"|correspondente|journalist|verslaggever|redacteur|correspondent|dziennikar\w*|redaktor\w*)\b",
 )
 # A call to the reader rather than news.
 _CALL = _pattern(
@@ -107,17 +119,33 @@ _CALL = _pattern(
     r"|jetzt (?:abonnieren|lesen|testen)|hier (?:abonnieren|anmelden))\b",
     r"^(?:lire (?:aussi|la suite|également)|à lire (?:aussi|également)|voir aussi"
     r"|abonnez-vous|inscrivez-vous|suivez-nous)\b",
+    # Spanish, Italian, Portuguese, Dutch, Polish: "read also" links, sign-ups, follow us
+    r"^(?:(?:lee|lea) también|leer más|te puede interesar|suscríbete|apúntate|síguenos"
+    r"|leggi anche|iscriviti|abbonati|seguici|(?:leia|veja|ler) também|leia mais|ler mais"
+    r"|subscreva|assine|siga-nos|lees ook|lees meer|schrijf je in|meld je aan|word abonnee"
+    r"|volg ons|czytaj (?:także|też|również|więcej)|zobacz (?:także|też|również)|zapisz się"
+    r"|subskrybuj|obserwuj nas)\b",
+    r"^(?:recibe|ricevi|receba|ontvang|otrzymuj)\b.{0,80}\b(?:boletín|newsletter|correo|e-?mail"
+    r"|casella|caixa|mailbox|inbox|skrzynk)",
+    r"\b(?:en tu (?:correo|bandeja)|nella tua casella|no seu e-?mail|na sua caixa|in je mailbox"
+    r"|in je inbox|na (?:twoją|swoją) skrzynkę)\b",
 )
 _UPDATED_LABEL = (
     r"(?:updated|last updated|last modified|published|first published|posted"
     r"|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand|erstellt(?: am)?"
-    r"|mis à jour(?: le)?|publié(?: le)?|modifié(?: le)?)"
+    r"|mis à jour(?: le)?|publié(?: le)?|modifié(?: le)?"
+    r"|actualizado(?: el)?|publicado(?: el| a| em)?|última actualización|pubblicato(?: il)?"
+    r"|aggiornato(?: il)?|ultimo aggiornamento|atualizado(?: a| em)?|última atualização"
+    r"|gepubliceerd(?: op)?|bijgewerkt(?: op)?|laatst bijgewerkt|opublikowano|aktualizacja"
+    r"|zaktualizowano)"
 )
 # "Updated 3 hours ago", "Aktualisiert am 28.01.2020", or the label alone (its time was an
 # element of its own); the lookahead keeps "Published in Nature, the study…" as prose.
 _UPDATED = _pattern(
     rf"^[-–—\s]*{_UPDATED_LABEL}\s*[:.]?\s*$",
-    rf"^[-–—\s]*{_UPDATED_LABEL}\b(?=.*(?:\d|\bago\b|gestern|heute|hier|aujourd)).{{0,60}}$",
+    rf"^[-–—\s]*{_UPDATED_LABEL}\b(?=.*(?:\d|\b(?:ago|gestern|heute|hier|aujourd|hace|ayer|hoy"
+    r"|fa|ieri|oggi|há|ontem|hoje|geleden|gisteren|vandaag|temu|wczoraj|dziś|dzisiaj)\b))"
+    r".{0,60}$",
 )
 # Short lines that only a site's own footer or badge says.
 _HOUSE = _pattern(
@@ -129,7 +157,9 @@ _HOUSE = _pattern(
 _MAX_HOUSE_WORDS = 20
 _COOKIES = _pattern(
     r"\bcookies?\b.{0,200}\b(?:partners|consent|your device|personalis|personaliz|privacy"
-    r"|preferences)\b",
+    r"|preferences|terceros|preferencias|consentimiento|privacidad|navegación|terze parti"
+    r"|consenso|preferenze|navigazione|terceiros|consentimento|navegação|toestemming|voorkeuren"
+    r"|statystycznych|reklamowych|przeglądar\w*|zgod\w*)",
     r"\b(?:partners|consent|your device)\b.{0,200}\bcookies?\b",
 )
 _MAX_COOKIE_WORDS = 80
@@ -137,7 +167,7 @@ _HASHTAG_LINE = re.compile(r"^(?:#\w+\s*)+$")
 # A wire dateline: "LONDON (Reuters) - ", "WASHINGTON (AP) — ": where and who filed it.
 _DATELINE = re.compile(
     r"^(?:[A-ZÀ-Þ][\w .,'’/-]{1,40}\s)?\((?:Reuters|AP|AFP|dpa|PA|Bloomberg|AAP|UPI|Xinhua"
-    r"|EFE|ANSA|CNN|BBC|epd|KNA|SDA|APA)\)\s*[-–—:]\s*"
+    r"|EFE|ANSA|CNN|BBC|epd|KNA|SDA|APA|Europa Press|Lusa|ANP|Belga|PAP)\)\s*[-–—:]\s*"
 )
 _PHOTO_LINK = re.compile(r"\s*\bpic\.twitter\.com/\w+")
 # The signature under an embedded post: "— Dave Schukin (@schukin) July 3, 2019" (X/Twitter),

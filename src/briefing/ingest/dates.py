@@ -1,4 +1,6 @@
-"""Recognise a date line, in the many ways news sites print one, in English, German and French."""
+"""Recognise a date line, in the many ways news sites print one: in English, German and French
+as dateutil reads them, and in Spanish, Italian, Portuguese, Dutch and Polish, whose months are
+put into English first."""
 
 from __future__ import annotations
 
@@ -8,10 +10,17 @@ import warnings
 
 from dateutil import parser as dateparser
 
+_LABELS = (
+    r"published|updated|last\s+updated|last\s+modified(?:\s+on)?|posted|first\s+published|date"
+    r"|aktualisiert|veröffentlicht|erstellt|stand|publié|mis\s+à\s+jour|modifié"
+    # Spanish, Italian, Portuguese, Dutch, Polish
+    r"|publicado|actualizado|última\s+actualización|fecha|pubblicato|aggiornato"
+    r"|ultimo\s+aggiornamento|modificato|atualizado|última\s+atualização|gepubliceerd"
+    r"|bijgewerkt|laatst\s+bijgewerkt|laatste\s+update|geplaatst|opublikowano|aktualizacja"
+    r"|zaktualizowano|data\s+publikacji|dodano"
+)
 _PREFIX = re.compile(
-    r"^\s*(?:[-–—|]\s*)?(?:published|updated|last\s+updated|last\s+modified(?:\s+on)?|posted"
-    r"|first\s+published|date|aktualisiert|veröffentlicht|erstellt|stand|publié|mis\s+à\s+jour"
-    r"|modifié)\s*(?:on|at|am|le|:)?\s*[:\-–—]?\s*",
+    rf"^\s*(?:[-–—|]\s*)?(?:{_LABELS})\s*(?:on|at|am|le|el|il|a|em|op|dnia|:)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -22,6 +31,39 @@ _MONTH = re.compile(
     r"|octobre|novembre|décembre)\.?(?!\w)",
     re.IGNORECASE,
 )
+_MONTHS_ELSEWHERE = (
+    "enero gennaio janeiro januari stycznia styczeń ene gen sty",
+    "febrero febbraio fevereiro februari lutego luty fev lut",
+    "marzo março maart marca marzec mrt",
+    "abril aprile kwietnia kwiecień abr kwi",
+    "mayo maggio maio mei maja maj mag",
+    "junio giugno junho czerwca czerwiec giu cze",
+    "julio luglio julho lipca lipiec lug lip",
+    "agosto augustus sierpnia sierpień ago sie",
+    "septiembre setiembre settembre setembro września wrzesień set wrz",
+    "octubre ottobre outubro oktober października październik ott out paź",
+    "noviembre novembro listopada listopad lis",
+    "diciembre dicembre dezembro grudnia grudzień dic gru",
+)
+"""Months in Spanish, Italian, Portuguese, Dutch and Polish (Polish's "of" form, "14
+stycznia", first), with their short forms."""
+_ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_TO_ENGLISH = {
+    name: english
+    for names, english in zip(_MONTHS_ELSEWHERE, _ENGLISH_MONTHS, strict=True)
+    for name in names.split()
+}
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<![\w.])(?P<day>\d{1,2})(?:\.?º|°|\.)?\s*(?:de\s+|di\s+)?"
+    rf"(?P<month>{'|'.join(sorted(_TO_ENGLISH, key=len, reverse=True))})\.?,?\s*"
+    r"(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2})(?!\d)(?:\s*r\.)?",
+    re.IGNORECASE,
+)
+"""A date as these languages write it: "14 de enero de 2026", "14 gennaio 2026", "10 out.
+2025", "14 stycznia 2026 r.". Only between a day and a year is a short month a month: "set",
+"ago" and "sie" are words too."""
 _NUMERIC = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 _NOISE = re.compile(
     r"\b(?:uhr|um|à|le|am|on|at|by|von|par|gmt|bst|utc|cet|cest|et|est|edt|pt|pdt)\b|[|•·]",
@@ -63,7 +105,9 @@ class _Words(dateparser.parserinfo):
 
 _INFO = _Words(dayfirst=True)
 _COUNTER = re.compile(
-    r"\s+\d+\s+(?:kommentare?|comments?|commentaires?|ergänzungen|beiträge)\s*$", re.IGNORECASE
+    r"\s+\d+\s+(?:kommentare?|comments?|commentaires?|ergänzungen|beiträge|comentarios?|commenti"
+    r"|comentários?|reacties|komentarz\w*)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -75,7 +119,7 @@ def parse_date_line(line: str) -> dt.date | None:
     10h30" and the like. A line must name a year and a month (or be numeric) and be short, so
     a headline that merely mentions a year is not taken for a date.
     """
-    text = _PREFIX.sub("", line).strip()
+    text = _DAY_MONTH_YEAR.sub(_in_english, _PREFIX.sub("", line)).strip()
     if not text or len(text) > _MAX_CHARS or len(text.split()) > _MAX_WORDS:
         return None
     if not _YEAR.search(text) or not (_MONTH.search(text) or _NUMERIC.search(text)):
@@ -92,12 +136,18 @@ def parse_date_line(line: str) -> dt.date | None:
     return parsed.date()
 
 
+def _in_english(date: re.Match[str]) -> str:
+    return f"{date['day']} {_TO_ENGLISH[date['month'].lower()]} {date['year']}"
+
+
 def find_date(line: str) -> dt.date | None:
     """The date a line states, even inside a byline ("Posted on 12 February 2026 by …") or
     a publication line with two dates ("PUBLISHED: 10:31 GMT, 3 March 2026 | UPDATED: …"):
     the first date found."""
     line = _COUNTER.sub("", line)
-    parts = re.split(r"\s*[|•]\s*|\s+[-–]\s+|\s+(?:by|von|par)\s+", line, flags=re.IGNORECASE)
+    parts = re.split(
+        r"\s*[|•]\s*|\s+[-–]\s+|\s+(?:by|von|par|por|door)\s+", line, flags=re.IGNORECASE
+    )
     for part in parts:
         found = parse_date_line(part)
         if found is not None:
@@ -112,7 +162,12 @@ _DATE_WORDS = re.compile(
     r"|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     r"|am|pm|gmt|bst|utc|et|edt|est|cet|uhr|um|à|le|on|at|published|updated"
     r"|posted|first|last|modified|veröffentlicht|aktualisiert|publié|mis à jour|st|nd|rd|th)\b"
-    r"|\b[ap]\.m\.|[\d:.,/|•·()-]+"
+    rf"|(?<!\w)(?:{_LABELS}"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì"
+    r"|venerdì|sabato|domenica|segunda|terça|quarta|quinta|sexta|feira|maandag|dinsdag|woensdag"
+    r"|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
+    r"|de|del|di|el|il|las|às|alle|ore|em|op|om|uur|godz|r|dnia|h)(?!\w)\.?"
+    r"|\b[ap]\.m\.|\b\d{1,2}h(?:\d{2})?\b|[\d:.,/|•·()-]+"
 )
 
 
@@ -122,5 +177,5 @@ def is_date_only(line: str) -> bool:
     for March 2026", "Science and Technology links (December 14th 2019)")."""
     if find_date(line) is None:
         return False
-    rest = _DATE_WORDS.sub(" ", line)
+    rest = _DATE_WORDS.sub(" ", _DAY_MONTH_YEAR.sub(_in_english, line))
     return sum(1 for word in rest.split() if any(ch.isalpha() for ch in word)) <= 1

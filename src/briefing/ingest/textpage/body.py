@@ -17,13 +17,13 @@ _OPENING_PARAGRAPHS = 2
 """A byline after at most this many paragraphs of prose ends the page's header."""
 _COMMENTS = re.compile(
     r"\b(?:comments?|kommentar\w*|commentaires?|ergänzungen|thoughts? on|reactions|leave a reply"
-    r"|über den autor)\b",
+    r"|über den autor|comentarios?|commenti|comentários?|reacties|reageer|komentarz\w*)\b",
     re.IGNORECASE,
 )
 _CAPTION_WORDS = 12
 _LABELLED = re.compile(r"^[^:]{1,30}:\s")
 """A label and its value ("Truth: 45% of NFL fans…", "Q3 revenue: £6.41bn"), not a caption."""
-_NAME = r"(?P<name>[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,3}): "
+_NAME = r"(?P<name>[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w'’-]+(?: [A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w'’-]+){1,3}): "
 _NAME_LABEL = re.compile(_NAME)
 _PORTRAIT = re.compile(_NAME + r"(?P<role>[^:?!\"“”]{3,100}?)\.?$")
 """A portrait's caption: a person's name and who they are ("Facundo Pieres: Professional
@@ -31,7 +31,9 @@ Argentine polo player.")."""
 _SAYS = frozenset(
     "i we you he she it they this that is are was were be been will would can could has have "
     "had do does did must should may might not ich wir sie er es ist sind war hat haben wird "
-    "nicht je nous vous il elle est sont était a ont sera pas".split()
+    "nicht je nous vous il elle est sont était a ont sera pas es son fue era ha han será no yo "
+    "è sono ha hanno sarà non io noi é são foi tem têm não eu nós zijn heeft hebben wordt niet "
+    "ik wij jest są był była ma mają będzie nie".split()
 )
 """Words that make a name's line a quote or a speaker's turn ("Smith: We will win.")."""
 _TURNS = 3
@@ -51,7 +53,7 @@ headlines and sub-headings call them by surname ("Della: the street names must g
 _NOT_GIVEN_NAMES = frozenset(
     "the a an this that these those our their his her its my your new old how why what when "
     "where who after before as at in on for from with by der die das ein eine le la les un une "
-    "des".split()
+    "des el los las una il lo gli uno os um uma het een".split()
 )
 _GALLERY_SLIDES = 3
 """Times a gallery's title repeats, each over a slide's title and caption."""

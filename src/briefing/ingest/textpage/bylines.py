@@ -7,7 +7,7 @@ import re
 from briefing.ingest.cleanup import is_bio
 from briefing.ingest.dates import is_date_only
 from briefing.ingest.furniture import LineKind
-from briefing.ingest.textpage.lines import BYLINE, Line, as_dropped
+from briefing.ingest.textpage.lines import BYLINE, NAMES, Line, as_dropped
 
 _ROLE = re.compile(
     r"(?:^|[\s,])(?:(?:chief|senior|deputy|political|education|environment|health|economics"
@@ -15,26 +15,34 @@ _ROLE = re.compile(
     r"|transport|arts|local democracy|staff)\s+)*(?:editor|correspondent|reporter|writer"
     r"|columnist|contributor|producer|presenter|analyst|reporting service|staff writer"
     r"|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)"
-    r"|correspondante?)s?$|^bbc (?:news|sport|verify|weather)\b|associated press$"
+    r"|correspondante?|redactora?|corresponsal|periodista|giornalista|corrispondente|redattore"
+    r"|redattrice|jornalista|correspondente|redatora?|verslaggever|redacteur|dziennikar(?:z|ka)"
+    r"|korespondent(?:ka)?|redaktor(?:ka)?)s?$|^bbc (?:news|sport|verify|weather)\b"
+    r"|associated press$|^(?:enviad[oa] especial|inviat[oa]|redacción|redazione|redação|redactie"
+    r"|redakcja)\b"
     r"|^(?:(?:senior|chief|deputy|managing|contributing|staff|executive)\s+)?"
     r"(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|editor|correspondent|writer"
     r"|journaliste|rédact(?:eur|rice))\b[^.!?]{0,80}\.?$",
     re.IGNORECASE,
 )
-NAME = re.compile(
-    r"^(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4}(?:(?:and|und|et|&|,)\s+(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4})*$"
+NAME = re.compile(rf"^{NAMES}$")
+_DETERMINER = re.compile(
+    r"^(?:the|a|an|ein|eine|der|die|das|le|la|les|un|une|el|los|las|il|lo|gli|os|as|um|uma|het"
+    r"|een)\s",
+    re.IGNORECASE,
 )
-_DETERMINER = re.compile(r"^(?:the|a|an|ein|eine|der|die|das|le|la|les|un|une)\s", re.IGNORECASE)
 _TIMESTAMP = re.compile(
-    r"\b(?:ago|vor|il y a|published|updated|veröffentlicht|aktualisiert|publié|mis à jour)\b",
+    r"\b(?:ago|vor|il y a|published|updated|veröffentlicht|aktualisiert|publié|mis à jour|hace"
+    r"|(?:minuti|ore|giorni) fa|há|geleden|temu|publicado|actualizado|pubblicato|aggiornato"
+    r"|atualizado|gepubliceerd|bijgewerkt|opublikowano|aktualizacja)\b",
     re.IGNORECASE,
 )
 _ROLE_WORDS = 12
 
 
 def is_byline(lines: list[Line], i: int, masthead: str | None) -> bool:
-    """ "By Jane Smith", "Von …", "Par …"; a name over a role or a date ("Lucy Hargreaves" /
-    "Education Correspondent"); a role alone ("Environment Reporter")."""
+    """ "By Jane Smith", "Von …", "Par …", "Por …"; a name over a role or a date ("Lucy
+    Hargreaves" / "Education Correspondent"); a role alone ("Environment Reporter")."""
     text = lines[i].text
     if BYLINE.match(text) and lines[i].words <= 16 and not text.endswith("."):
         return True
@@ -42,10 +50,10 @@ def is_byline(lines: list[Line], i: int, masthead: str | None) -> bool:
         return True
     if not NAME.match(text) or not 2 <= lines[i].words <= 8:
         return False
-    if i and lines[i - 1].text.casefold() in ("by", "von", "par", "by:"):
+    if i and lines[i - 1].text.casefold() in ("by", "von", "par", "by:", "por", "di", "door"):
         return True
-    if _DETERMINER.match(text):
-        return False
+    if _DETERMINER.match(text) or not any(x.is_text for x in lines[:i]):
+        return False  # the page's first line of text is its name ("Jornal do Mondego"), or a title
     following = next((x for x in lines[i + 1 :] if x.kind is not LineKind.FURNITURE), None)
     return following is not None and (
         bool(_ROLE.search(following.text))

@@ -17,7 +17,9 @@ _MAX_CANDIDATES = 8
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")
 _SECTION_WORDS = frozenset(
     "news about services home menu sport sports business opinion politics world more contact"
-    " search latest blog blogs startseite accueil nachrichten actualités".split()
+    " search latest blog blogs startseite accueil nachrichten actualités portada noticias"
+    " actualidad deportes opinión cronaca notizie politica economia início notícias desporto"
+    " opinião nieuws binnenland regio wiadomości".split()
 )
 _STANDFIRST_WORDS = 10
 _MASTHEAD_LINES = 3

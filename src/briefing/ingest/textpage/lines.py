@@ -14,13 +14,27 @@ from briefing.ingest.cleanup import CREDIT_LABEL, is_boilerplate
 from briefing.ingest.dates import find_date
 from briefing.ingest.furniture import LineKind, classify
 
+_CAPITALISED = r"[A-ZÀ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]*"
+_PARTICLE = r"(?:van(?: de| der| den| het)?|von(?: der)?|de(?: la| los)?|del|della|da|dos?|ter|ten)"
+_NAME = rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED}){{0,3}}"
+NAMES = rf"{_NAME}(?:\s*(?:,|and|und|et|&|y|e|en|i|oraz)\s+{_NAME})*"
+"""One or more people's names: up to four capitalised words each, with the particles between
+them ("Marloes van den Heuvel", "Maria do Carmo Pires", "Lucía Martínez y Pablo Gil")."""
 BYLINE = re.compile(
-    r"^(?:by:?|von|par|de|text:?|texte ?:|words|words by|written by:?|reporting by|author:?"
+    r"^(?:by:?|von|par|text:?|texte ?:|words|words by|written by:?|reporting by|author:?"
     r"|posted(?: on .*)?"
-    r" by|analyse von|eine analyse von|ein kommentar von|match report by|report by)\s+\S"
-    r"|\bautor(?:/in|in)?:\s*\S",
+    r" by|analyse von|eine analyse von|ein kommentar von|match report by|report by"
+    r"|textos? de|texto y fotos? de|texto e fotos? de|fotografía de|fotografia de|testo di"
+    r"|testo e foto di|tekst(?: en foto)?:|oprac\.|opracowanie:|auteur:)\s+\S"
+    r"|^(?:de nuestro|dal nostro|door onze) (?:enviad[oa] especial|corresponsal|inviat[oa]"
+    r"|corrispondente|verslaggever|correspondent)"
+    rf"|^(?-i:[Pp]or|de|di|[Dd]oor)\s+(?=(?-i:{NAMES})(?:\s*[|,/·–-].*)?$)"
+    r"|\bautor(?:/in|in|a|ka|e)?:\s*\S",
     re.IGNORECASE,
 )
+"""A byline's opening: "By …", "Von …", "Par …", "Por …", "di …", "Door …", "Autor: …".
+"Por", "de", "di" and "Door" are everyday words too ("Door storm…", "De Telegraaf", "Di Maio…"):
+they open a byline only when a name follows, and "de" and "di" only in lower case."""
 MAX_HEADLINE_CHARS = 300
 
 
@@ -30,7 +44,9 @@ _SOCIAL_HANDLE = re.compile(
 )
 """A profile's handle run onto the end of a paragraph ("… Check it out!  Twitter: @x")."""
 _MORE_LINK = re.compile(
-    r"(?<=[.!?…])\s+(?:mehr|more|weiterlesen|lire la suite|read more)$", re.IGNORECASE
+    r"(?<=[.!?…])\s+(?:mehr|more|weiterlesen|lire la suite|read more|leer más|seguir leyendo"
+    r"|continua a leggere|ler mais|continuar a ler|lees verder|lees meer|czytaj dalej|więcej)$",
+    re.IGNORECASE,
 )
 """A teaser's "more" link run onto its last sentence ("… Antworten auf viele Fragen. mehr")."""
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -48,14 +64,16 @@ _CODE = re.compile(
     r"|[\w.]+\s*=\s*\S+$|[\w.]+\(.*\)\)*:?$|\"\"\"|\$ |>>> |[})\]];?$)"
 )
 _CODE_SYMBOLS = frozenset("()[]{}=_;<>\\/*+$#@")
-_LOWER_WORD = re.compile(r"[a-zäöüßéèàçâêîôû]+\s")
+_LOWER_WORD = re.compile(r"[a-zäöüßéèàçâêîôûñáíóúìòùãõąćęłńśźż]+\s")
 _CELL_GAP = re.compile(r"\s{2,}")
 _FURNITURE_WORDS = re.compile(
     r"^(?:kommentare lesen(?: \(\d+\))?|zur startseite|\d+ beiträge|druckansicht|vorlesen)$",
     re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(
-    r"^(?:image caption|caption|bildunterschrift|légende)\s*[,:]?$", re.IGNORECASE
+    r"^(?:image caption|caption|bildunterschrift|légende|pie de foto|didascalia|legenda|bijschrift"
+    r"|podpis)\s*[,:]?$",
+    re.IGNORECASE,
 )
 _WRAP_MIN_CHARS = 40
 _WRAP_MAX_CHARS = 100

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from briefing.ingest.furniture import LineKind
 from briefing.ingest.textpage.lines import BYLINE, KICKER_WORDS, Line, as_dropped, is_dated, words
 
 _READ_MORE = re.compile(
-    r"^(?:read|watch|see|listen)(?: (?:more|next|also))?\W*$|^(?:lire aussi|lesen sie auch)\W*$",
+    r"^(?:read|watch|see|listen)(?: (?:more|next|also))?\W*$|^(?:lire aussi|lesen sie auch"
+    r"|(?:lee|lea) también|leer más|leggi anche|(?:leia|veja|ler) também|l(?:eia|er) mais"
+    r"|lees (?:ook|meer)|(?:czytaj|zobacz) (?:także|też|również)|czytaj więcej)\W*$",
     re.IGNORECASE,
 )
 ENDS_STATEMENT = re.compile(r"[.…][\"'”’»“‘«)\]]*$")
@@ -51,7 +54,8 @@ def without_inline_teasers(lines: list[Line]) -> list[Line]:
             for j in (i, *following[:2]):
                 out[j] = as_dropped(lines[j])
         elif first.kind is LineKind.SECTION and first.words <= KICKER_WORDS:
-            box = [j for j in range(i + 1, min(i + 4, len(lines))) if not lines[j].prose]
+            under = range(i + 1, min(i + 4, len(lines)))
+            box = list(takewhile(lambda j: not lines[j].prose, under))  # up to the prose
             after = i + len(box) + 1
             if 1 <= len(box) <= 2 and after < len(lines) and _goes_on(lines[after]):
                 out[i] = as_dropped(first)
