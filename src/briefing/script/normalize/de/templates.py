@@ -11,3 +11,12 @@ TEMPLATES = {
     "disclosure": "Diese Folge wird von einer synthetischen Stimme gelesen.",
 }
 """The show's default lines in German; a show file's own wording still wins."""
+
+
+WRITTEN = {
+    "also": "Außerdem in dieser Folge:",
+    "synthetic_voice": "Gelesen von einer synthetischen Stimme.",
+    "title_date": "{day}. {month} {year}",
+}
+"""What the episode's written description says in this language: the round-up's lead-in,
+the disclosure, and the date before the title ("{day}", "{month}", "{year}")."""

@@ -31,11 +31,11 @@ from briefing.script.normalize.es.abbreviations import ABBREVIATION_RULES
 from briefing.script.normalize.es.dates import DATE_RULES, ordinal_day, spoken_date
 from briefing.script.normalize.es.money import MONEY_RULES
 from briefing.script.normalize.es.numbers import ADDRESS_RULES, NUMBER_RULES, ORDINAL_RULES
-from briefing.script.normalize.es.templates import TEMPLATES
+from briefing.script.normalize.es.templates import TEMPLATES, WRITTEN
 from briefing.script.normalize.es.words import MONTHS, WEEKDAYS
 from briefing.script.normalize.scanner import Rule
 
-__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "ordinal_day", "spoken_date"]
+__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "WRITTEN", "ordinal_day", "spoken_date"]
 
 RULES: tuple[Rule, ...] = (
     *ADDRESS_RULES,

@@ -11,3 +11,12 @@ TEMPLATES = {
     "disclosure": "Este episodio lo lee una voz sintética.",
 }
 """The show's default lines in Spanish; a show file's own wording still wins."""
+
+
+WRITTEN = {
+    "also": "También en este episodio:",
+    "synthetic_voice": "Leído por una voz sintética.",
+    "title_date": "{day} de {month} de {year}",
+}
+"""What the episode's written description says in this language: the round-up's lead-in,
+the disclosure, and the date before the title ("{day}", "{month}", "{year}")."""

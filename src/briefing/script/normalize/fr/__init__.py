@@ -21,11 +21,11 @@ from briefing.script.normalize.fr.abbreviations import ABBREVIATION_RULES
 from briefing.script.normalize.fr.dates import DATE_RULES, ORDINAL_RULES, ordinal_day, spoken_date
 from briefing.script.normalize.fr.money import MONEY_RULES
 from briefing.script.normalize.fr.numbers import ADDRESS_RULES, NUMBER_RULES
-from briefing.script.normalize.fr.templates import TEMPLATES
+from briefing.script.normalize.fr.templates import TEMPLATES, WRITTEN
 from briefing.script.normalize.fr.words import MONTHS, WEEKDAYS
 from briefing.script.normalize.scanner import Rule
 
-__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "ordinal_day", "spoken_date"]
+__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "WRITTEN", "ordinal_day", "spoken_date"]
 
 RULES: tuple[Rule, ...] = (
     *ADDRESS_RULES,

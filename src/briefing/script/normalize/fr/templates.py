@@ -11,3 +11,12 @@ TEMPLATES = {
     "disclosure": "Cet épisode est lu par une voix de synthèse.",
 }
 """The show's default lines in French; a show file's own wording still wins."""
+
+
+WRITTEN = {
+    "also": "Aussi dans cet épisode :",
+    "synthetic_voice": "Lu par une voix de synthèse.",
+    "title_date": "{day} {month} {year}",
+}
+"""What the episode's written description says in this language: the round-up's lead-in,
+the disclosure, and the date before the title ("{day}", "{month}", "{year}")."""

@@ -25,11 +25,11 @@ from briefing.script.normalize.it.dates import DATE_RULES, ORDINAL_RULES, ordina
 from briefing.script.normalize.it.money import MONEY_RULES
 from briefing.script.normalize.it.numbers import ADDRESS_RULES, NUMBER_RULES
 from briefing.script.normalize.it.roman import ROMAN_RULES
-from briefing.script.normalize.it.templates import TEMPLATES
+from briefing.script.normalize.it.templates import TEMPLATES, WRITTEN
 from briefing.script.normalize.it.words import MONTHS, WEEKDAYS
 from briefing.script.normalize.scanner import Rule
 
-__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "ordinal_day", "spoken_date"]
+__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "WRITTEN", "ordinal_day", "spoken_date"]
 
 RULES: tuple[Rule, ...] = (
     *ADDRESS_RULES,

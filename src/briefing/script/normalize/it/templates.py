@@ -11,3 +11,12 @@ TEMPLATES = {
     "disclosure": "Questo episodio è letto da una voce sintetica.",
 }
 """The show's default lines in Italian; a show file's own wording still wins."""
+
+
+WRITTEN = {
+    "also": "Anche in questo episodio:",
+    "synthetic_voice": "Letto da una voce sintetica.",
+    "title_date": "{day} {month} {year}",
+}
+"""What the episode's written description says in this language: the round-up's lead-in,
+the disclosure, and the date before the title ("{day}", "{month}", "{year}")."""

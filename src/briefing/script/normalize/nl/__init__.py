@@ -24,11 +24,11 @@ from briefing.script.normalize.nl.abbreviations import ABBREVIATION_RULES
 from briefing.script.normalize.nl.dates import DATE_RULES, ORDINAL_RULES, ordinal_day, spoken_date
 from briefing.script.normalize.nl.money import MONEY_RULES
 from briefing.script.normalize.nl.numbers import ADDRESS_RULES, CODE_RULES, NUMBER_RULES
-from briefing.script.normalize.nl.templates import TEMPLATES
+from briefing.script.normalize.nl.templates import TEMPLATES, WRITTEN
 from briefing.script.normalize.nl.words import MONTHS, WEEKDAYS
 from briefing.script.normalize.scanner import Rule
 
-__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "ordinal_day", "spoken_date"]
+__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "WRITTEN", "ordinal_day", "spoken_date"]
 
 RULES: tuple[Rule, ...] = (
     *ADDRESS_RULES,

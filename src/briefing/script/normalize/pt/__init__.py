@@ -32,11 +32,11 @@ from briefing.script.normalize.pt.dates import DATE_RULES, ORDINAL_RULES, ordina
 from briefing.script.normalize.pt.money import MONEY_RULES
 from briefing.script.normalize.pt.numbers import ADDRESS_RULES, NUMBER_RULES
 from briefing.script.normalize.pt.roman import ROMAN_RULES
-from briefing.script.normalize.pt.templates import TEMPLATES
+from briefing.script.normalize.pt.templates import TEMPLATES, WRITTEN
 from briefing.script.normalize.pt.words import MONTHS, WEEKDAYS
 from briefing.script.normalize.scanner import Rule
 
-__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "ordinal_day", "spoken_date"]
+__all__ = ["MONTHS", "RULES", "TEMPLATES", "WEEKDAYS", "WRITTEN", "ordinal_day", "spoken_date"]
 
 RULES: tuple[Rule, ...] = (
     *ADDRESS_RULES,
