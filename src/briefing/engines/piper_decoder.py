@@ -36,10 +36,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-CHUNK_FRAMES = 384
-"""Latent frames decoded at once (4.5 s of audio at 22.05 kHz): about 100 MB of
-onnxruntime memory. Smaller pieces cost more context; decoding speed is flat from 256 to 512
-(bench/README.md)."""
+CHUNK_FRAMES = 256
+"""Latent frames decoded at once (3 s of audio at 22.05 kHz): about 70 MB of onnxruntime
+memory (384 took 100 MB, and a cold build peaked at 317 MB against 293 MB now). Smaller
+pieces cost more context; decoding speed is flat from 256 to 512 (bench/README.md)."""
 FORMAT = 1
 """Bumped when what `prepare` writes changes, so older prepared voices are not read."""
 _DECODER_PREFIX = "/dec/"
