@@ -200,7 +200,8 @@ def _open_voice(settings: PiperSettings) -> _LoadedVoice:
     if not model.is_file():
         raise SpeechError(f"Piper voice model {model} is missing")
     stat = model.stat()
-    key = (str(model.resolve()), stat.st_size, stat.st_mtime_ns, settings.threads)
+    models = prepared_models_dir()  # where its halves are kept decides how it runs
+    key = (str(model.resolve()), stat.st_size, stat.st_mtime_ns, settings.threads, str(models))
     with _open_turn:
         loaded = _open_voices.get(key)
         if loaded is None:
