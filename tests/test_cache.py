@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,6 +117,71 @@ def test_prune_keeps_the_most_recently_used_within_the_bound(tmp_path: Path) -> 
     assert cache.prune() == 3
     assert cache.info().entries == 2 and cache.info().bytes <= 25_000
     assert cache.get("00" * 32) is not None and cache.get("04" * 32) is not None
+
+
+def _fill(directory: Path, count: int, size: int) -> list[str]:
+    """`count` entries of `size` bytes of audio, the first the least recently used."""
+    cache = SpeechCache(directory)
+    keys = [f"{n:04x}" * 16 for n in range(count)]
+    for n, key in enumerate(keys):
+        cache.put(key, Clip(pcm=bytes(size), sample_rate=22050))
+        os.utime(cache._path(key), (1_000_000 + n, 1_000_000 + n))
+    return keys
+
+
+def _prune_when_told(directory: str, max_bytes: int, start: Any, out: Any) -> None:
+    start.wait()
+    out.put(SpeechCache(Path(directory), max_bytes).prune())
+
+
+def test_two_processes_pruning_at_once_remove_only_the_excess(tmp_path: Path) -> None:
+    import multiprocessing
+
+    _fill(tmp_path, 40, 10_000)
+    entry = SpeechCache(tmp_path).info().bytes // 40
+    bound = 20 * entry
+    context = multiprocessing.get_context("spawn")
+    start, out = context.Event(), context.Queue()
+    pruners = [
+        context.Process(target=_prune_when_told, args=(str(tmp_path), bound, start, out))
+        for _ in range(2)
+    ]
+    for process in pruners:
+        process.start()
+    start.set()
+    for process in pruners:
+        process.join(60)
+    assert [p.exitcode for p in pruners] == [0, 0]
+    assert sorted([out.get(timeout=5), out.get(timeout=5)]) in ([0, 20], [20, 0])
+    assert SpeechCache(tmp_path).info().entries == 20  # the excess, not twice the excess
+
+
+def test_an_entry_used_while_the_cache_is_pruned_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = _fill(tmp_path, 5, 10_000)
+    cache = SpeechCache(tmp_path, max_bytes=3 * SpeechCache(tmp_path).info().bytes // 5)
+    listing = cache._entries
+
+    def listed_then_used() -> list[tuple[Path, os.stat_result]]:
+        entries = listing()
+        assert cache.get(keys[0]) is not None  # a build finds the oldest, to read it soon
+        return entries
+
+    monkeypatch.setattr(cache, "_entries", listed_then_used)
+    assert cache.prune() == 2
+    assert cache.get(keys[0]) is not None
+    assert [cache.get(k) is not None for k in keys[1:]] == [False, False, True, True]
+
+
+def test_prune_removes_temp_files_killed_writers_left(tmp_path: Path) -> None:
+    _fill(tmp_path, 2, 100)
+    old, fresh = tmp_path / "00" / ".old.part", tmp_path / "00" / ".fresh.part"
+    for path in (old, fresh):
+        path.write_bytes(b"half a clip")
+    os.utime(old, (1_000_000, 1_000_000))
+    SpeechCache(tmp_path).prune()
+    assert not old.exists() and fresh.exists()  # a writer may be writing that one now
 
 
 def test_unwritable_cache_warns_and_the_build_goes_on(tmp_path: Path, caplog) -> None:

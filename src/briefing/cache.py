@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from platformdirs import user_cache_dir
 
 from briefing.config import env_int
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 _MAGIC = b"BRSC1"
 _HEADER = struct.Struct("<5sIBB32s")  # magic, sample rate, channels, sample width, sha256(pcm)
 DEFAULT_MAX_MB = 1024
+PRUNE_LOCK = ".prune.lock"
 MAX_NOTES = 500
 """Notes kept beside the clips; the oldest go first."""
 _unwritable: set[Path] = set()
@@ -198,17 +200,37 @@ class SpeechCache:
         )
 
     def prune(self) -> int:
-        """Remove least recently used entries until the cache fits its bound; return how many."""
+        """Remove least recently used entries until the cache fits its bound; return how many.
+
+        Many builds share a cache (batch workers, a cache on shared storage): one prunes
+        at a time, and one finding another at it leaves it the job (two at once would each
+        remove the whole excess). An entry used since the listing (a build found it there
+        and is about to read it) is kept. Temp files of writers that were killed go once
+        they are an hour old."""
+        try:
+            with FileLock(str(self.directory / PRUNE_LOCK), timeout=0):
+                remove_left_behind(self.directory, "*/.*.part", 3600)
+                return self._prune()
+        except Timeout:
+            return 0
+        except OSError:  # no cache directory, or a read-only one: nothing to prune
+            return 0
+
+    def _prune(self) -> int:
         entries = sorted(self._entries(), key=lambda e: e[1].st_mtime)
         total = sum(s.st_size for _, s in entries)
         removed = 0
-        for path, stat in entries:
+        for path, listed in entries:
             if total <= self.max_bytes:
                 break
-            with contextlib.suppress(OSError):
+            try:
+                if path.stat().st_mtime != listed.st_mtime:
+                    continue  # used since it was listed
                 path.unlink()
-                total -= stat.st_size
-                removed += 1
+            except OSError:
+                continue
+            total -= listed.st_size
+            removed += 1
         return removed
 
     @property

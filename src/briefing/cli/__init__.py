@@ -5,6 +5,7 @@ options.py  options several commands share, and reading PAGE with them
 console.py  log lines and the progress bar on stderr
 episode.py  headlines, script, build, listen
 feed.py     publish, daily, serve
+batch.py    batch, worker
 tools.py    cache, inspect
 voices.py   voices, voices search, add, remove
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import signal
 from typing import Any
 
-from briefing.cli import episode, feed, tools, voices  # noqa: F401  (each registers its commands)
+from briefing.cli import batch, episode, feed, tools, voices  # noqa: F401  (each registers its commands)
 from briefing.cli.group import cli
 
 __all__ = ["cli", "main"]

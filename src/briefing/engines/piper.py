@@ -194,6 +194,13 @@ _open_voices: weakref.WeakValueDictionary[tuple[Any, ...], _LoadedVoice] = (
 _open_turn = threading.Lock()
 
 
+def open_voices() -> dict[tuple[Any, ...], Any]:
+    """The voice models open now, by what they were opened from: a long-lived process (a
+    batch worker) holds on to them for its next episodes; a one-off build lets them go."""
+    with _open_turn:
+        return dict(_open_voices.items())
+
+
 def _open_voice(settings: PiperSettings) -> _LoadedVoice:
     """The model of `settings`, opened, or the one an engine alive now has open already."""
     model = settings.model_path()
