@@ -100,6 +100,8 @@ def render(
         if exact is not None or stream is not None:
             rendered = _render_live(work, script, options, cast, cache, progress, plan, stream,
                                     exact or first_levelling(stereo), mp3)  # fmt: skip
+            if rendered is None:  # longer than the budget: trimmed after the speech; a
+                stream = None  # stream has had the whole of it already, not a second MP3
     if rendered is None:
         rendered = _render_after(work, script, options, cast, cache, progress, plan, mp3, stream)
     # This exact audio is encoded the same way again (a rebuild makes the same bytes); the
