@@ -47,15 +47,16 @@ _SPOKEN_CAPITALS = frozenset(
 _NOT_SEQUELS = NUMBER_WORDS | TITLE_ABBREVIATIONS
 
 
-def roman_value(numeral: str) -> int | None:
-    """ "XIV" → 14; None if it is no well-formed numeral."""
+def roman_value(numeral: str, limit: int = 4000) -> int | None:
+    """ "XIV" → 14; None if it is no well-formed numeral below `limit` (the other languages'
+    rules read numerals below 400: centuries, monarchs, districts)."""
     if not numeral or not _VALID.fullmatch(numeral):
         return None
     total = 0
     for here, following in zip(numeral, [*numeral[1:], ""], strict=True):
         value = _VALUES[here]
         total += -value if following and _VALUES[following] > value else value
-    return total
+    return total if total < limit else None
 
 
 def _regnal(match: re.Match[str]) -> str | None:

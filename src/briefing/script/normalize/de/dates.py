@@ -23,6 +23,7 @@ from briefing.script.normalize.de.words import (
     word_after,
     year,
 )
+from briefing.script.normalize.roman import roman_value as _roman_value
 from briefing.script.normalize.scanner import Rule
 
 
@@ -189,29 +190,11 @@ REGNAL = (
     "Georg Konrad Maximilian Rudolf Albrecht Philipp Gregor Innozenz Clemens Franz Joseph "
     "Ferdinand Leopold Gustav Christian Karl-Gustav Edward Eduard Richard Henry Charles Louis"
 ).split()
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def roman_value(text: str) -> int | None:
-    """ "XIV" → 14; None if `text` is no well-formed Roman numeral (up to 399)."""
-    total, last = 0, 0
-    for char in reversed(text):
-        value = _ROMAN.get(char)
-        if value is None:
-            return None
-        total += -value if value < last else value
-        last = max(last, value)
-    return total if 0 < total < 400 and _to_roman(total) == text else None
-
-
-def _to_roman(number: int) -> str:
-    out = ""
-    steps = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"))
-    for value, letters in (*steps, (4, "IV"), (1, "I")):
-        while number >= value:
-            out += letters
-            number -= value
-    return out
+    """ "XXI" → 21; None if `text` is no well-formed Roman numeral below 400."""
+    return _roman_value(text, limit=400)
 
 
 def _regnal(match: re.Match[str]) -> str | None:

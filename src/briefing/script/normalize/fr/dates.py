@@ -20,6 +20,7 @@ from briefing.script.normalize.fr.words import (
     cardinal_int,
     ordinal,
 )
+from briefing.script.normalize.roman import roman_value as _roman_value
 from briefing.script.normalize.scanner import Rule
 
 
@@ -51,29 +52,9 @@ def _ordinal(match: re.Match[str]) -> str:
     return capital_at_start(_ordinal_words(int(match["n"]), match["s"]), match)
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _to_roman(number: int) -> str:
-    out = ""
-    steps = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"))
-    for amount, letters in (*steps, (4, "IV"), (1, "I")):
-        while number >= amount:
-            out += letters
-            number -= amount
-    return out
-
-
 def roman_value(text: str) -> int | None:
-    """ "XXI" → 21; None if `text` is no well-formed Roman numeral (up to 399)."""
-    total, last = 0, 0
-    for char in reversed(text):
-        amount = _ROMAN.get(char)
-        if amount is None:
-            return None
-        total += -amount if amount < last else amount
-        last = max(last, amount)
-    return total if 0 < total < 400 and _to_roman(total) == text else None
+    """ "XXI" → 21; None if `text` is no well-formed Roman numeral below 400."""
+    return _roman_value(text, limit=400)
 
 
 ROMAN_NOUNS = frozenset(

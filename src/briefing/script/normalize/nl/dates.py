@@ -21,6 +21,7 @@ from briefing.script.normalize.nl.words import (
     ordinal,
     year,
 )
+from briefing.script.normalize.roman import roman_value as _roman_value
 from briefing.script.normalize.scanner import Rule
 
 
@@ -98,29 +99,11 @@ REGNAL = (
     "Leo Benedictus Gregorius Clemens Innocentius Bonifatius Urbanus Alexander Nicolaas "
     "Frans Ferdinand Jozef Maximiliaan Gustaaf Christiaan Harald Olav Juan Felipe Alfonso"
 ).split()
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _to_roman(number: int) -> str:
-    out = ""
-    steps = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"))
-    for amount, letters in (*steps, (4, "IV"), (1, "I")):
-        while number >= amount:
-            out += letters
-            number -= amount
-    return out
 
 
 def roman_value(text: str) -> int | None:
-    """ "XIV" → 14; None if `text` is no well-formed Roman numeral (up to 399)."""
-    total, last = 0, 0
-    for char in reversed(text):
-        amount = _ROMAN.get(char)
-        if amount is None:
-            return None
-        total += -amount if amount < last else amount
-        last = max(last, amount)
-    return total if 0 < total < 400 and _to_roman(total) == text else None
+    """ "XXI" → 21; None if `text` is no well-formed Roman numeral below 400."""
+    return _roman_value(text, limit=400)
 
 
 def _regnal(match: re.Match[str]) -> str | None:
