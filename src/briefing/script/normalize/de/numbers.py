@@ -20,6 +20,7 @@ from briefing.script.normalize.de.words import (
     year,
 )
 from briefing.script.normalize.scanner import Rule
+from briefing.script.normalize.shapes import WEB_ADDRESS_RULE, code_rule
 
 
 def _digits(text: str) -> str:
@@ -130,16 +131,8 @@ def _code(match: re.Match[str]) -> str:
     return joiner + words + (" " if match["glued"] is not None else "")
 
 
-def _unchanged(match: re.Match[str]) -> str:
-    return match[0]
-
-
 ADDRESS_RULES: tuple[Rule, ...] = (
-    Rule(
-        "web address",
-        r"(?:https?://|www\.)[^\s\"'<>]+[^\s\"'<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        _unchanged,
-    ),
+    WEB_ADDRESS_RULE,
     Rule(
         "phone",
         r"(?:\+\d{2,3}(?:[ /-]?\(?0?\)?\d{2,5}){2,5}|(?<![\w.,/:+-])0\d{2,5}(?:[ /-]\d{1,6})+)"
@@ -156,15 +149,7 @@ CODE_RULES: tuple[Rule, ...] = (
         L + r"(?P<d>(?:1[1-9]|20)?[1-9]0)er(?P<n>n)?(?P<j>-Jahre\w*)?(?![\w-])",
         _decade,
     ),
-    Rule(
-        "code",
-        r"(?:(?<=[^\W\d_])(?P<h>-)?(?P<n>\d+)(?:(?P<glued>(?=[^\W\d_]))|"
-        + R
-        + r")|"
-        + L
-        + r"(?P<lead>(?=\d+[A-Z]{1,3}\b))(?P<n2>\d+))",
-        _code,
-    ),
+    code_rule(L, R, _code),
 )
 """Decades and codes, asked after units and before ordinals."""
 

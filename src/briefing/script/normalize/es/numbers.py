@@ -23,6 +23,7 @@ from briefing.script.normalize.es.words import (
 )
 from briefing.script.normalize.roman import roman_value as _roman_value
 from briefing.script.normalize.scanner import Rule
+from briefing.script.normalize.shapes import WEB_ADDRESS_RULE, code_rule
 
 
 def _group(digits: str) -> str:
@@ -161,16 +162,8 @@ def roman_value(text: str) -> int | None:
     return _roman_value(text, limit=400)
 
 
-def _unchanged(match: re.Match[str]) -> str:
-    return match[0]
-
-
 ADDRESS_RULES: tuple[Rule, ...] = (
-    Rule(
-        "web address",
-        r"(?:https?://|www\.)[^\s\"'<>]+[^\s\"'<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        _unchanged,
-    ),
+    WEB_ADDRESS_RULE,
     Rule(
         "phone",
         r"(?:\+\d{2,3}\s?|(?<![\w.,/:+-]))"
@@ -184,15 +177,7 @@ ADDRESS_RULES: tuple[Rule, ...] = (
 
 
 NUMBER_RULES: tuple[Rule, ...] = (
-    Rule(
-        "code",
-        r"(?:(?<=[^\W\d_])(?P<h>-)?(?P<n>\d+)(?:(?P<glued>(?=[^\W\d_]))|"
-        + R
-        + r")|"
-        + L
-        + r"(?P<lead>(?=\d+[A-Z]{1,3}\b))(?P<n2>\d+))",
-        _code,
-    ),
+    code_rule(L, R, _code),
     Rule("year pair", L + r"(?P<a>\d{4})[/\-–](?P<b>\d{4}|\d{2})" + R, _year_pair),
     Rule("number of a year", L + r"(?P<n>\d{1,4})/(?P<y>\d{4})" + R, _number_of_year),
     Rule("span", L + r"(?P<a>" + NUM + r")[-–](?P<b>" + NUM + r")" + R, _span),

@@ -17,6 +17,7 @@ from briefing.script.normalize.fr.words import (
     cardinal_int,
 )
 from briefing.script.normalize.scanner import Rule
+from briefing.script.normalize.shapes import WEB_ADDRESS_RULE, code_rule
 
 
 def _pair(digits: str) -> str:
@@ -76,16 +77,8 @@ def _number(match: re.Match[str]) -> str:
     return capital_at_start(spoken, match)
 
 
-def _unchanged(match: re.Match[str]) -> str:
-    return match[0]
-
-
 ADDRESS_RULES: tuple[Rule, ...] = (
-    Rule(
-        "web address",
-        r"(?:https?://|www\.)[^\s\"'<>]+[^\s\"'<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        _unchanged,
-    ),
+    WEB_ADDRESS_RULE,
     Rule(
         "phone",
         r"(?:\+33\s?\(?0?\)?\s?[1-9]|(?<![\w.,/:+-])0[1-9])(?:[ .]?\d{2}){4}(?![\w%€]|[.,:]\d)",
@@ -96,15 +89,7 @@ ADDRESS_RULES: tuple[Rule, ...] = (
 
 
 NUMBER_RULES: tuple[Rule, ...] = (
-    Rule(
-        "code",
-        r"(?:(?<=[^\W\d_])(?P<h>-)?(?P<n>\d+)(?:(?P<glued>(?=[^\W\d_]))|"
-        + R
-        + r")|"
-        + L
-        + r"(?P<lead>(?=\d+[A-Z]{1,3}\b))(?P<n2>\d+))",
-        _code,
-    ),
+    code_rule(L, R, _code),
     Rule("slash", L + r"(?P<a>\d{1,4})/(?P<b>\d{1,4})" + R, _slash),
     Rule("span", L + r"(?P<a>" + NUM + r")[-–](?P<b>" + NUM + r")" + R, _span),
     Rule("negative", r"(?<![\w.,)])-(?P<n>" + NUM + r")" + R, _negative),

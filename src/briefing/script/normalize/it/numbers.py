@@ -21,6 +21,7 @@ from briefing.script.normalize.it.words import (
     ordinal,
 )
 from briefing.script.normalize.scanner import Rule
+from briefing.script.normalize.shapes import WEB_ADDRESS_RULE, code_rule
 
 
 def digits(text: str) -> str:
@@ -168,16 +169,8 @@ def _one_before_vowel(match: re.Match[str]) -> str | None:
     return capital_at_start("un'", match)
 
 
-def _unchanged(match: re.Match[str]) -> str:
-    return match[0]
-
-
 ADDRESS_RULES: tuple[Rule, ...] = (
-    Rule(
-        "web address",
-        r"(?:https?://|www\.)[^\s\"'<>]+[^\s\"'<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        _unchanged,
-    ),
+    WEB_ADDRESS_RULE,
     Rule(
         "phone",
         r"(?:\+39\s?|(?<![\w.,/:+\-–]))"
@@ -191,15 +184,7 @@ ADDRESS_RULES: tuple[Rule, ...] = (
 
 
 NUMBER_RULES: tuple[Rule, ...] = (
-    Rule(
-        "code",
-        r"(?:(?<=[^\W\d_])(?P<h>-)?(?P<n>\d+)(?:(?P<glued>(?=[^\W\d_]))|"
-        + R
-        + r")|"
-        + L
-        + r"(?P<lead>(?=\d+[A-Z]{1,3}\b))(?P<n2>\d+))",
-        _code,
-    ),
+    code_rule(L, R, _code),
     Rule("slash", L + r"(?P<a>\d{1,4})/(?P<b>\d{1,4})" + R, _slash),
     Rule("span", L + r"(?P<a>" + NUM + r")[-–](?P<b>" + NUM + r")" + R, _span),
     Rule("signed", r"(?<![\w.,)])(?P<s>[-–+])(?P<n>" + NUM + r")" + R, _signed),

@@ -20,6 +20,7 @@ from briefing.script.normalize.nl.words import (
     year,
 )
 from briefing.script.normalize.scanner import Rule
+from briefing.script.normalize.shapes import WEB_ADDRESS_RULE, code_rule
 
 
 def _digits(text: str) -> str:
@@ -196,16 +197,8 @@ def _code(match: re.Match[str]) -> str:
     return joiner + words + (" " if match["glued"] is not None else "")
 
 
-def _unchanged(match: re.Match[str]) -> str:
-    return match[0]
-
-
 ADDRESS_RULES: tuple[Rule, ...] = (
-    Rule(
-        "web address",
-        r"(?:https?://|www\.)[^\s\"'<>]+[^\s\"'<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        _unchanged,
-    ),
+    WEB_ADDRESS_RULE,
     Rule(
         "phone",
         r"(?:\+\d{2}(?:[ -]?\(0\))?(?:[ -]?\d{1,8}){2,5}"
@@ -221,15 +214,7 @@ ADDRESS_RULES: tuple[Rule, ...] = (
 CODE_RULES: tuple[Rule, ...] = (
     Rule("decade", r"(?<![\w'])'(?P<d>\d\d)(?![\w']|[.,-]\d)", _decade),
     Rule("times", L + r"(?P<n>\d+)x(?![\w])", _times),
-    Rule(
-        "code",
-        r"(?:(?<=[^\W\d_])(?P<h>-)?(?P<n>\d+)(?:(?P<glued>(?=[^\W\d_]))|"
-        + R
-        + r")|"
-        + L
-        + r"(?P<lead>(?=\d+[A-Z]{1,3}\b))(?P<n2>\d+))",
-        _code,
-    ),
+    code_rule(L, R, _code),
 )
 """Decades, "3x" and codes, asked after units and before ordinals."""
 

@@ -22,6 +22,7 @@ from briefing.script.normalize.pt.words import (
     span_word,
 )
 from briefing.script.normalize.scanner import Rule
+from briefing.script.normalize.shapes import WEB_ADDRESS_RULE, code_rule
 
 
 def _group(digits: str) -> str:
@@ -118,16 +119,8 @@ def _number(match: re.Match[str]) -> str:
     return capital_at_start(spoken, match)
 
 
-def _unchanged(match: re.Match[str]) -> str:
-    return match[0]
-
-
 ADDRESS_RULES: tuple[Rule, ...] = (
-    Rule(
-        "web address",
-        r"(?:https?://|www\.)[^\s\"'<>]+[^\s\"'<>.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        _unchanged,
-    ),
+    WEB_ADDRESS_RULE,
     Rule(
         "phone",
         r"(?:(?P<cc>\+351)\s?|(?<![\w.,/:+-]))(?P<local>(?:[29]\d{2}|80[08]|707|760)"
@@ -145,15 +138,7 @@ ADDRESS_RULES: tuple[Rule, ...] = (
 
 
 NUMBER_RULES: tuple[Rule, ...] = (
-    Rule(
-        "code",
-        r"(?:(?<=[^\W\d_])(?P<h>-)?(?P<n>\d+)(?:(?P<glued>(?=[^\W\d_]))|"
-        + R
-        + r")|"
-        + L
-        + r"(?P<lead>(?=\d+[A-Z]{1,3}\b))(?P<n2>\d+))",
-        _code,
-    ),
+    code_rule(L, R, _code),
     Rule("slash", L + r"(?P<a>\d{1,4})/(?P<b>\d{1,4})" + R, _slash),
     Rule("span", L + r"(?P<a>" + NUM + r")\s?[-–]\s?(?P<b>" + NUM + r")" + R, _span),
     Rule("negative", r"(?<![\w.,)])-(?P<n>" + NUM + r")" + R, _negative),
