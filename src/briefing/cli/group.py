@@ -47,5 +47,6 @@ def cli() -> None:
     Exit codes: 0 ok, 1 bug, 2 usage, 3 input unreadable, 4 no article in input,
     5 speech failed, 6 ffmpeg missing or failed, 7 output not writable or publishing failed,
     8 no chosen voice speaks the page's language, 9 bad preset, show file or lexicon, or a
-    feed podcast directories would refuse, 130 interrupted.
+    feed podcast directories would refuse, 10 a batch's show failed, 11 broker unreachable,
+    130 interrupted.
     """
