@@ -227,3 +227,32 @@ def test_an_ffmpeg_without_alimiters_latency_option_still_levels(
     encode_mp3(source, levelling.filters(stereo=False), tmp_path / "ep.mp3")
     integrated, peak = ebur128(ffmpeg, tmp_path / "ep.mp3")
     assert -20.0 <= integrated <= -18.0 and peak <= -1.0
+
+
+def test_an_unchanged_rebuild_takes_the_episodes_audio_and_a_damaged_one_is_made_again(
+    tmp_path: Path, fresh_cache: Path
+) -> None:
+    """The same episode built again into its own directory: its audio is the one there
+    (checked by its checksum, not encoded again) and every file is the same; once the MP3 is
+    damaged, the next rebuild encodes it again and the episode is whole."""
+    from briefing.audio import find_ffmpeg
+
+    out = tmp_path / "out"
+    first = run_cli("build", TINY, "-H", "1", "-o", out)
+    assert first.code == 0, first.stderr
+    mp3 = Path(first.stdout.strip())
+    made = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".json")}
+    again = run_cli("build", TINY, "-H", "1", "-o", out)
+    assert again.code == 0, again.stderr
+    assert "audio: the same as the episode already there; not encoded again" in again.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".json")} == made
+
+    data = bytearray(mp3.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one byte of the audio changed
+    mp3.write_bytes(bytes(data))
+    mended = run_cli("build", TINY, "-H", "1", "-o", out)
+    assert mended.code == 0, mended.stderr
+    assert "not encoded again" not in mended.stderr
+    assert mp3.read_bytes() == made[mp3.name]  # encoded again: the same bytes as first made
+    integrated, peak = ebur128(find_ffmpeg(), mp3)
+    assert abs(integrated - -19.0) <= 0.5 and peak <= -1.0

@@ -2,8 +2,9 @@
 
     ingest.load_page ─▶ plan.plan_episode (headlines, duplicates, length budget, script)
         ─▶ render.render: synth (cache, engines) ─▶ audio.assemble ─▶ levelled and encoded
-           (as each sentence is spoken, at the voices' learned level; or after the speech:
-           audio.apply_sound ─▶ audio.find_levelling ─▶ audio.encode_mp3)
+           (as each sentence is spoken, at the voices' learned level, levels.py; or after
+           the speech: audio.apply_sound ─▶ audio.find_levelling ─▶ audio.encode_mp3; or
+           the episode already there's audio, when it is exactly this)
         ─▶ tags.write_tags ─▶ publish.sidecars ─▶ all moved into place, metadata last
 
 Audio never lives whole in memory: clips wait in the speech cache (a scratch one with
@@ -17,6 +18,7 @@ What a user should hear about (headlines dropped for length as measured) comes b
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import tempfile
@@ -44,7 +46,7 @@ from briefing.publish.sidecars import (
     transcript_srt,
     transcript_vtt,
 )
-from briefing.render import render
+from briefing.render import Previous, render
 from briefing.synth import Cast, ProgressFn, synthesize
 from briefing.tags import EpisodeTags, write_tags
 
@@ -136,7 +138,8 @@ def _build_in(
             cache if options.use_cache else None,
             max(0.0, options.fetch_budget_s - (plan.fetch_s if plan else 0.0)),
         )
-        rendered = render(work, script, options, cast, cache, progress, plan, stream)
+        previous = _previous(episode_path(script, options.output_dir))
+        rendered = render(work, script, options, cast, cache, progress, plan, stream, previous)
         found = fetching.result() if chapter_stories else []  # chapter n is story n
     cache.prune()
     assembly, script, measured = rendered.assembly, rendered.script, rendered.measured
@@ -162,6 +165,7 @@ def _build_in(
     duration_ms = round(assembly.duration_ms)
     with staged() as files:
         audio = files.path(target)
+        audio_sha256 = rendered.audio_sha256()  # before the tags: what a rebuild compares
         os.replace(rendered.mp3, audio)
         write_tags(
             audio,
@@ -202,6 +206,8 @@ def _build_in(
             loudness_lufs=measured.integrated_lufs,
             true_peak_dbtp=measured.true_peak_dbtp,
             loudness_mode="linear",  # one constant gain; the limiter only touches peaks
+            audio_key=rendered.key,
+            audio_sha256=audio_sha256,
             voices=sorted({v.name for v in cast.voices}),
             chapters=[
                 {
@@ -237,6 +243,15 @@ def _build_in(
         chapters=assembly.chapters,
     )
     return episode, tuple(notes)
+
+
+def _previous(target: Path) -> Previous | None:
+    """The episode already at `target`, if its metadata can be read."""
+    try:
+        meta = json.loads(target.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return Previous(target, meta) if isinstance(meta, dict) else None
 
 
 def episode_number(directory: Path, guid: str) -> int:

@@ -13,46 +13,42 @@ or the show has sound design (mixed over the whole programme) or a fallback voic
 sentence is spoken, the programme joined and measured (`find_levelling`), then encoded.
 
 Either way the level found is learned for the voices' next build, and for this exact
-programme (a rebuild measures nothing).
+programme (`levels.py`: a rebuild measures nothing). And when the episode already in the
+output directory has exactly this audio (the same programme key, its MP3 unchanged by its
+checksum), its audio is taken as it is: an unchanged rebuild encodes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 import logging
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from briefing.audio import Assembly, AudioFormat, assemble, encode_mp3
 from briefing.audio.encode import Mp3Encoder, Mp3Settings, mp3_aligned_frames
 from briefing.audio.loudness import (
-    LIMITER_MARGIN_DB,
-    TRUE_PEAK_TARGET,
     Levelling,
     Loudness,
     correction,
     find_levelling,
     levelling_key,
-    target_lufs,
 )
 from briefing.audio.sound import apply_sound
 from briefing.cache import SpeechCache
 from briefing.config import ShowConfig
 from briefing.engines.voices import load_voice
+from briefing.levels import first_levelling, learned, programme_key, recall, voice_level_key
 from briefing.models import Script, Story
 from briefing.plan import BuildOptions, Note, Plan, left_out, script_for
-from briefing.synth import Cast, InOrder, ProgressFn, speech_keys, synthesize
+from briefing.synth import Cast, InOrder, ProgressFn, synthesize
+from briefing.tags import id3_size
 
 log = logging.getLogger(__name__)
 
 MAX_CORRECTIONS = 2
-FIRST_GAIN_DB = 4.2
-"""The gain a stream starts with when its voices have no learned level: a Piper voice's
-peak-normalised speech (London Daily at -22.2 LUFS) through the limiter to -19 LUFS."""
-_LEVEL_VERSION = 1
-"""Part of the key of learned voice levels: bump it when what one means changes."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +67,23 @@ class Rendered:
     notes: tuple[Note, ...]
     live: bool
     """Whether it was joined and encoded as it was spoken."""
+    key: str = ""
+    """What its audio is made of (`programme_key`), where that is known before speaking."""
+    reused: bool = False
+    """Whether it is the episode already there's audio, unchanged, not encoded again."""
+
+    def audio_sha256(self) -> str:
+        """The untagged MP3's checksum: a rebuild finds out from it that the episode already
+        there has this audio."""
+        return hashlib.sha256(self.mp3.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The episode already at the build's target: its MP3 and its metadata."""
+
+    mp3: Path
+    meta: dict[str, Any]
 
 
 def render(
@@ -82,22 +95,27 @@ def render(
     progress: ProgressFn | None = None,
     plan: Plan | None = None,
     stream: BinaryIO | None = None,
+    previous: Previous | None = None,
 ) -> Rendered:
     """Speak `script` and make its MP3 in `work`; with `stream`, the MP3 is written there
-    too, as it is made (a player's pipe)."""
+    too, as it is made (a player's pipe). When the episode already there (`previous`) has
+    exactly this audio, its audio is taken as it is, not encoded again."""
     stereo = options.show.stereo
     mp3 = Mp3Settings(channels=2 if stereo else 1)
     level_key = voice_level_key(cast, stereo)
     rendered = None
     if options.show.sound_design().empty and options.fallback is None:
-        exact = _recall(cache, programme_key(script, cast, options))
+        key = programme_key(script, cast, options)
+        exact = recall(cache, key)
         if exact is not None:
             log.info("loudness (found for this audio before): %s", exact.describe())
+            rendered = _reuse(work, script, options, cast, cache, progress, key, previous,
+                              exact, mp3, stream)  # fmt: skip
         else:
-            exact = _recall(cache, level_key)
+            exact = recall(cache, level_key)
             if exact is not None:
                 log.info("loudness (the voices' level, learned before): %s", exact.describe())
-        if exact is not None or stream is not None:
+        if rendered is None and (exact is not None or stream is not None):
             rendered = _render_live(work, script, options, cast, cache, progress, plan, stream,
                                     exact or first_levelling(stereo), mp3)  # fmt: skip
             if rendered is None:  # longer than the budget: trimmed after the speech; a
@@ -106,12 +124,64 @@ def render(
         rendered = _render_after(work, script, options, cast, cache, progress, plan, mp3, stream)
     # This exact audio is encoded the same way again (a rebuild makes the same bytes); the
     # voices' next programme starts from the level that would have hit the target.
+    if rendered.reused:
+        return rendered
     used = rendered.levelling.to_note()
     cache.remember(levelling_key(rendered.assembly, stereo), used)
     if options.show.sound_design().empty and options.fallback is None:
-        cache.remember(programme_key(rendered.script, cast, options), used)
-    cache.remember(level_key, _learned(rendered, stereo).to_note())
+        key = programme_key(rendered.script, cast, options)
+        cache.remember(key, used)
+        rendered = replace(rendered, key=key)
+    cache.remember(level_key, learned(rendered.levelling, rendered.measured, stereo).to_note())
     return rendered
+
+
+def _reuse(
+    work: Path,
+    script: Script,
+    options: BuildOptions,
+    cast: Cast,
+    cache: SpeechCache,
+    progress: ProgressFn | None,
+    key: str,
+    previous: Previous | None,
+    levelling: Levelling,
+    mp3: Mp3Settings,
+    stream: BinaryIO | None,
+) -> Rendered | None:
+    """The episode already there's audio, when it is this programme's, made with this
+    levelling, and unchanged since (its checksum); None otherwise. The programme is still
+    joined, from the cache, for the chapters and the transcript's times."""
+    if previous is None or previous.meta.get("audio_key") != key:
+        return None
+    try:
+        data = previous.mp3.read_bytes()
+    except OSError:
+        return None
+    audio = data[id3_size(data) :]
+    if hashlib.sha256(audio).hexdigest() != previous.meta.get("audio_sha256"):
+        return None
+    try:
+        measured = Loudness(
+            float(previous.meta["loudness_lufs"]), float(previous.meta["true_peak_dbtp"])
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    speech = synthesize(script, cast, cache, progress)
+    assembly = assemble(script, speech.clips(), work / "voice.pcm", options.pauses,
+                        speakers=_speakers(cast, script, options.show))  # fmt: skip
+    assembly = assembly.padded_to(
+        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, mp3)
+    )
+    out = work / "episode.mp3"
+    out.write_bytes(audio)
+    if stream is not None:
+        with contextlib.suppress(BrokenPipeError, OSError):
+            stream.write(audio)
+            stream.flush()
+    log.info("audio: the same as the episode already there; not encoded again")
+    return Rendered(out, assembly, script, measured, levelling, (), live=False, key=key,
+                    reused=True)  # fmt: skip
 
 
 def _render_live(
@@ -268,51 +338,3 @@ def _speaker(cast: Cast, story: Story, show: ShowConfig) -> str:
     if voice is cast.anchor and show.host:
         return show.host
     return voice.speaker or voice.name
-
-
-# --- the voices' learned level ------------------------------------------------------------
-
-
-def voice_level_key(cast: Cast, stereo: bool) -> str:
-    """What the level learned for these voices is kept under: their identities (model,
-    settings), the layout and targets."""
-    voices = [[v.engine, v.settings.identity()] for v in cast.voices]
-    what = [_LEVEL_VERSION, voices, stereo, target_lufs(stereo), TRUE_PEAK_TARGET]
-    text = json.dumps([*what, LIMITER_MARGIN_DB], sort_keys=True, default=str)
-    return hashlib.sha256(f"voice-level:{text}".encode()).hexdigest()
-
-
-def programme_key(script: Script, cast: Cast, options: BuildOptions) -> str:
-    """What the levelling of one exact programme is kept under, known before it is spoken:
-    its sentences' audio (their speech cache keys: voice, settings, text), where the pauses
-    fall and how long they are, the format and the targets."""
-    stereo = options.show.stereo
-    keys = speech_keys(script, cast)
-    shape = [[len(paragraph) for paragraph in story.paragraphs] for story in script.stories]
-    what = [_LEVEL_VERSION, keys, shape, asdict(options.pauses), cast.anchor.settings.native_rate()]
-    what += [stereo, target_lufs(stereo), TRUE_PEAK_TARGET, LIMITER_MARGIN_DB]
-    text = json.dumps(what, sort_keys=True)
-    return hashlib.sha256(f"programme-level:{text}".encode()).hexdigest()
-
-
-def _recall(cache: SpeechCache, key: str) -> Levelling | None:
-    note = cache.recall(key)
-    return Levelling.from_note(note) if note else None
-
-
-def first_levelling(stereo: bool) -> Levelling:
-    """The level a stream starts with when its voices have none learned yet."""
-    target = target_lufs(stereo)
-    ceiling = TRUE_PEAK_TARGET - LIMITER_MARGIN_DB
-    return Levelling(FIRST_GAIN_DB, ceiling, target - FIRST_GAIN_DB, -1.4, target, True)
-
-
-def _learned(rendered: Rendered, stereo: bool) -> Levelling:
-    """The levelling that would have put this MP3 on target: the one used, its gain moved by
-    how far the MP3 measured from the target, so the next build lands closer."""
-    measured = rendered.measured.integrated_lufs
-    if measured <= -70:  # silence: nothing learned
-        return rendered.levelling
-    shift = max(-3.0, min(3.0, target_lufs(stereo) - measured))
-    gain = rendered.levelling.gain_db + shift
-    return replace(rendered.levelling, gain_db=gain, expected_lufs=measured + shift)

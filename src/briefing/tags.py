@@ -226,3 +226,14 @@ def read_episode(path: Path) -> EpisodeInfo:
         ],
         toc=list(tops[0].child_element_ids) if tops else [],
     )
+
+
+def id3_size(data: bytes) -> int:
+    """The length of the ID3v2 tag `data` starts with (header, frames, footer), or 0."""
+    if len(data) < 10 or data[:3] != b"ID3":
+        return 0
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | (byte & 0x7F)
+    footer = 10 if data[5] & 0x10 else 0
+    return 10 + size + footer

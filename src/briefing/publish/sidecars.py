@@ -164,6 +164,11 @@ class EpisodeMetadata:
     made: str
     episode: int = 1
     """The episode's number in the show: kept when it is rebuilt."""
+    audio_key: str = ""
+    """What the audio is made of (the sentences' speech, pauses, format, level targets), where
+    known: a rebuild with the same key and an unchanged MP3 takes its audio as it is."""
+    audio_sha256: str = ""
+    """The untagged MP3's checksum, to tell that it is unchanged."""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, indent=2, ensure_ascii=False) + "\n"
