@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -41,7 +42,7 @@ from briefing.cache import SpeechCache
 from briefing.config import ShowConfig
 from briefing.engines.voices import load_voice
 from briefing.levels import first_levelling, learned, programme_key, recall, voice_level_key
-from briefing.models import Script, Story
+from briefing.models import Clip, Script, Story
 from briefing.plan import BuildOptions, Note, Plan, left_out, script_for
 from briefing.synth import Cast, InOrder, ProgressFn, synthesize
 from briefing.tags import id3_size
@@ -79,6 +80,34 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class _Making:
+    """What every way of making the audio works with."""
+
+    work: Path
+    """The build's work directory: the programme file and the MP3 go there."""
+    options: BuildOptions
+    cast: Cast
+    cache: SpeechCache
+    progress: ProgressFn | None
+    plan: Plan | None
+    mp3: Mp3Settings
+
+    def join(
+        self,
+        script: Script,
+        clips: Iterable[Clip],
+        voices: Cast | None = None,
+        fmt: AudioFormat | None = None,
+        tee: Callable[[bytes], None] | None = None,
+    ) -> Assembly:
+        """`script`'s programme from `clips` (read by `voices`, default the cast), joined
+        into the work directory."""
+        speakers = _speakers(voices or self.cast, script, self.options.show)
+        path = self.work / "voice.pcm"
+        return assemble(script, clips, path, self.options.pauses, fmt, speakers, tee)
+
+
+@dataclass(frozen=True)
 class Previous:
     """The episode already at the build's target: its MP3 and its metadata."""
 
@@ -102,6 +131,7 @@ def render(
     exactly this audio, its audio is taken as it is, not encoded again."""
     stereo = options.show.stereo
     mp3 = Mp3Settings(channels=2 if stereo else 1)
+    making = _Making(work, options, cast, cache, progress, plan, mp3)
     level_key = voice_level_key(cast, stereo)
     rendered = None
     if options.show.sound_design().empty and options.fallback is None:
@@ -109,19 +139,17 @@ def render(
         exact = recall(cache, key)
         if exact is not None:
             log.info("loudness (found for this audio before): %s", exact.describe())
-            rendered = _reuse(work, script, options, cast, cache, progress, key, previous,
-                              exact, mp3, stream)  # fmt: skip
+            rendered = _reuse(making, script, key, previous, exact, stream)
         else:
             exact = recall(cache, level_key)
             if exact is not None:
                 log.info("loudness (the voices' level, learned before): %s", exact.describe())
         if rendered is None and (exact is not None or stream is not None):
-            rendered = _render_live(work, script, options, cast, cache, progress, plan, stream,
-                                    exact or first_levelling(stereo), mp3)  # fmt: skip
+            rendered = _render_live(making, script, stream, exact or first_levelling(stereo))
             if rendered is None:  # longer than the budget: trimmed after the speech; a
                 stream = None  # stream has had the whole of it already, not a second MP3
     if rendered is None:
-        rendered = _render_after(work, script, options, cast, cache, progress, plan, mp3, stream)
+        rendered = _render_after(making, script, stream)
     # This exact audio is encoded the same way again (a rebuild makes the same bytes); the
     # voices' next programme starts from the level that would have hit the target.
     if rendered.reused:
@@ -137,21 +165,16 @@ def render(
 
 
 def _reuse(
-    work: Path,
+    making: _Making,
     script: Script,
-    options: BuildOptions,
-    cast: Cast,
-    cache: SpeechCache,
-    progress: ProgressFn | None,
     key: str,
     previous: Previous | None,
     levelling: Levelling,
-    mp3: Mp3Settings,
     stream: BinaryIO | None,
 ) -> Rendered | None:
     """The episode already there's audio, when it is this programme's, made with this
     levelling, and unchanged since (its checksum); None otherwise. The programme is still
-    joined, from the cache, for the chapters and the transcript's times."""
+    joined, from the making.cache, for the chapters and the transcript's times."""
     if previous is None or previous.meta.get("audio_key") != key:
         return None
     try:
@@ -167,13 +190,12 @@ def _reuse(
         )
     except (KeyError, TypeError, ValueError):
         return None
-    speech = synthesize(script, cast, cache, progress)
-    assembly = assemble(script, speech.clips(), work / "voice.pcm", options.pauses,
-                        speakers=_speakers(cast, script, options.show))  # fmt: skip
+    speech = synthesize(script, making.cast, making.cache, making.progress)
+    assembly = making.join(script, speech.clips())
     assembly = assembly.padded_to(
-        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, mp3)
+        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, making.mp3)
     )
-    out = work / "episode.mp3"
+    out = making.work / "episode.mp3"
     out.write_bytes(audio)
     if stream is not None:
         with contextlib.suppress(BrokenPipeError, OSError):
@@ -185,34 +207,25 @@ def _reuse(
 
 
 def _render_live(
-    work: Path,
-    script: Script,
-    options: BuildOptions,
-    cast: Cast,
-    cache: SpeechCache,
-    progress: ProgressFn | None,
-    plan: Plan | None,
-    stream: BinaryIO | None,
-    levelling: Levelling,
-    mp3: Mp3Settings,
+    making: _Making, script: Script, stream: BinaryIO | None, levelling: Levelling
 ) -> Rendered | None:
     """Join and encode while speaking. None when the audio turns out longer than the length
     budget (the speech is cached: the caller trims and renders again)."""
-    stereo = options.show.stereo
-    fmt = AudioFormat(sample_rate=cast.anchor.settings.native_rate())
-    out = work / "episode.mp3"
-    encoder = Mp3Encoder(fmt, levelling.filters(stereo), out, mp3, stream=stream)
-    spoken = InOrder(script, cast, cache, progress)
+    stereo = making.options.show.stereo
+    fmt = AudioFormat(sample_rate=making.cast.anchor.settings.native_rate())
+    out = making.work / "episode.mp3"
+    encoder = Mp3Encoder(fmt, levelling.filters(stereo), out, making.mp3, stream=stream)
+    spoken = InOrder(script, making.cast, making.cache, making.progress)
     try:
-        assembly = assemble(script, spoken.clips(), work / "voice.pcm", options.pauses,
-                            fmt=fmt, speakers=_speakers(cast, script, options.show),
-                            tee=encoder.write)  # fmt: skip
+        assembly = making.join(script, spoken.clips(), fmt=fmt, tee=encoder.write)
         spoken.speech()
-        budget_ms = options.max_minutes * 60_000 if options.max_minutes is not None else None
-        if plan is not None and budget_ms is not None and assembly.duration_ms > budget_ms:
+        budget_ms = (
+            making.options.max_minutes * 60_000 if making.options.max_minutes is not None else None
+        )
+        if making.plan is not None and budget_ms is not None and assembly.duration_ms > budget_ms:
             encoder.abort()
             return None
-        padded = mp3_aligned_frames(assembly.frames, fmt.sample_rate, mp3)
+        padded = mp3_aligned_frames(assembly.frames, fmt.sample_rate, making.mp3)
         encoder.write(bytes((padded - assembly.frames) * fmt.frame_bytes))
         assembly = assembly.padded_to(padded)
         measured = encoder.finish()
@@ -220,32 +233,22 @@ def _render_live(
         spoken.close()
         encoder.abort()
         raise
-    measured, levelling = _correct(assembly, levelling, measured, out, mp3, stereo)
+    measured, levelling = _correct(assembly, levelling, measured, out, making.mp3, stereo)
     return Rendered(out, assembly, script, measured, levelling, (), live=True)
 
 
-def _render_after(
-    work: Path,
-    script: Script,
-    options: BuildOptions,
-    cast: Cast,
-    cache: SpeechCache,
-    progress: ProgressFn | None,
-    plan: Plan | None,
-    mp3: Mp3Settings,
-    stream: BinaryIO | None,
-) -> Rendered:
+def _render_after(making: _Making, script: Script, stream: BinaryIO | None) -> Rendered:
     """Speak everything, then join, measure, level and encode."""
-    stereo = options.show.stereo
-    assembly, script, notes = _within_budget(work, script, options, cast, cache, progress, plan)
+    stereo = making.options.show.stereo
+    assembly, script, notes = _within_budget(making, script)
     intro_sentences = len(script.stories[0].sentences) if script.stories else 0
     intro_end_ms = assembly.cues[intro_sentences - 1].end_ms if intro_sentences else 0.0
-    design = options.show.sound_design()
-    assembly = apply_sound(assembly, design, intro_end_ms, work / "programme.pcm")
+    design = making.options.show.sound_design()
+    assembly = apply_sound(assembly, design, intro_end_ms, making.work / "programme.pcm")
     assembly = assembly.padded_to(
-        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, mp3)
+        mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, making.mp3)
     )
-    note = cache.recall(levelling_key(assembly, stereo))
+    note = making.cache.recall(levelling_key(assembly, stereo))
     levelling = Levelling.from_note(note) if note else None
     if levelling is None:
         levelling = find_levelling(assembly, stereo)
@@ -256,10 +259,10 @@ def _render_after(
         "encoding: %.1f minutes of audio to MP3, measured as it is written",
         assembly.duration_ms / 60_000,
     )
-    out = work / "episode.mp3"
-    encoder = Mp3Encoder(assembly.format, levelling.filters(stereo), out, mp3,
+    out = making.work / "episode.mp3"
+    encoder = Mp3Encoder(assembly.format, levelling.filters(stereo), out, making.mp3,
                          source=assembly, stream=stream)  # fmt: skip
-    measured, levelling = _correct(assembly, levelling, encoder.finish(), out, mp3, stereo)
+    measured, levelling = _correct(assembly, levelling, encoder.finish(), out, making.mp3, stereo)
     return Rendered(out, assembly, script, measured, levelling, tuple(notes), live=False)
 
 
@@ -287,41 +290,37 @@ def _correct(
     return measured, levelling
 
 
-def _within_budget(
-    work: Path,
-    script: Script,
-    options: BuildOptions,
-    cast: Cast,
-    cache: SpeechCache,
-    progress: ProgressFn | None,
-    plan: Plan | None,
-) -> tuple[Assembly, Script, list[Note]]:
+def _within_budget(making: _Making, script: Script) -> tuple[Assembly, Script, list[Note]]:
     """Speak and join `script`; with a length budget, drop headlines from the end until
-    the audio fits (nothing is spoken twice: the clips stay in the cache)."""
-    fallback = load_voice(options.fallback) if options.fallback else None
+    the audio fits (nothing is spoken twice: the clips stay in the making.cache)."""
+    fallback = load_voice(making.options.fallback) if making.options.fallback else None
 
     def join(script: Script) -> Assembly:
-        speech = synthesize(script, cast, cache, progress, fallback)
-        voices = Cast(fallback) if speech.report.fallback and fallback else cast
-        return assemble(script, speech.clips(), work / "voice.pcm", options.pauses,
-                        speakers=_speakers(voices, script, options.show))  # fmt: skip
+        speech = synthesize(script, making.cast, making.cache, making.progress, fallback)
+        voices = Cast(fallback) if speech.report.fallback and fallback else making.cast
+        return making.join(script, speech.clips(), voices)
 
     assembly = join(script)
     notes: list[Note] = []
-    if options.max_minutes is not None and plan is not None:
-        budget_ms = options.max_minutes * 60_000
-        kept = plan.selection
-        lexicon = options.lexicon()
+    if making.options.max_minutes is not None and making.plan is not None:
+        budget_ms = making.options.max_minutes * 60_000
+        kept = making.plan.selection
+        lexicon = making.options.lexicon()
         while kept and assembly.duration_ms > budget_ms:
             kept = kept[:-1]
-            script = script_for(plan.page, kept, options, script.date, lexicon)
+            script = script_for(making.plan.page, kept, making.options, script.date, lexicon)
             assembly = join(script)
-        notes += left_out(plan.page, plan.selection[len(kept) :], options.max_minutes, "measured")
+        notes += left_out(
+            making.plan.page,
+            making.plan.selection[len(kept) :],
+            making.options.max_minutes,
+            "measured",
+        )
         if assembly.duration_ms > budget_ms:
             notes.append(
                 Note(
                     f"the lead story alone takes {assembly.duration_ms / 60_000:.1f} minutes, "
-                    f"more than {options.max_minutes:g}"
+                    f"more than {making.options.max_minutes:g}"
                 )
             )
     return assembly, script, notes

@@ -49,6 +49,19 @@ class AudioFormat:
     def frame_bytes(self) -> int:
         return self.channels * self.sample_width
 
+    def ffmpeg_input(self, where: str) -> list[str]:
+        """ffmpeg arguments that read raw PCM in this format from `where` (a path, "pipe:0")."""
+        return [
+            "-f",
+            f"s{8 * self.sample_width}le",
+            "-ar",
+            str(self.sample_rate),
+            "-ac",
+            str(self.channels),
+            "-i",
+            where,
+        ]
+
 
 @dataclass(frozen=True)
 class Assembly:
@@ -67,17 +80,7 @@ class Assembly:
 
     def ffmpeg_input(self) -> list[str]:
         """ffmpeg arguments that read the programme file."""
-        fmt = self.format
-        return [
-            "-f",
-            f"s{8 * fmt.sample_width}le",
-            "-ar",
-            str(fmt.sample_rate),
-            "-ac",
-            str(fmt.channels),
-            "-i",
-            str(self.path.absolute()),  # the encoder runs in the episode's directory
-        ]
+        return self.format.ffmpeg_input(str(self.path.absolute()))  # from any directory
 
     def padded_to(self, frames: int) -> Assembly:
         """The programme with silence appended to its file to make it `frames` long."""

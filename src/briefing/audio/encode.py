@@ -103,7 +103,7 @@ class Mp3Encoder:
         self.stream_closed = False
         """Whether the stream's reader went away (a player quit)."""
         mp3 = "f=mp3:id3v2_version=0:write_id3v1=0"
-        source_args = source.ffmpeg_input() if source else pcm_input(fmt, "pipe:0")
+        source_args = source.ffmpeg_input() if source else fmt.ffmpeg_input("pipe:0")
         encoder_args = [
             ffmpeg,
             "-hide_banner",
@@ -250,17 +250,3 @@ class Mp3Encoder:
             f"ffmpeg could not encode the episode: {last[:200]}",
             hint="check free disk space; the previous episode, if any, is untouched",
         )
-
-
-def pcm_input(fmt: AudioFormat, where: str) -> list[str]:
-    """ffmpeg arguments that read raw PCM in `fmt` from `where` (a path or "pipe:0")."""
-    return [
-        "-f",
-        f"s{8 * fmt.sample_width}le",
-        "-ar",
-        str(fmt.sample_rate),
-        "-ac",
-        str(fmt.channels),
-        "-i",
-        where,
-    ]
