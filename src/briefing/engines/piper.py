@@ -12,12 +12,15 @@ import weakref
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from briefing.cache import prepared_models_dir
 from briefing.engines.piper_decoder import open_in_pieces
 from briefing.errors import SpeechError
 from briefing.models import Clip
+
+if TYPE_CHECKING:
+    from briefing.engines.word_timings import WordTiming
 
 _PACKAGE_PREFIX = "package:"
 
@@ -276,6 +279,7 @@ class PiperEngine:
         )
         self.sample_rate: int = self._voice.config.sample_rate
         self._silence = bytes(2 * round(settings.sentence_silence * self.sample_rate))
+        self._said: dict[str, str] = {}
 
     def synthesize(self, text: str) -> Clip:
         try:
@@ -284,3 +288,45 @@ class PiperEngine:
             raise SpeechError(f"Piper failed on {text[:60]!r}: {exc}") from exc
         pcm = b"".join(chunk.audio_int16_bytes for chunk in chunks)
         return Clip(pcm=pcm + self._silence if pcm else pcm, sample_rate=self.sample_rate)
+
+    def synthesize_timed(self, text: str) -> tuple[Clip, list[WordTiming]]:
+        """`synthesize`, and where each word of `text` (split on whitespace) is in the clip:
+        exact from the model's phoneme durations where the voice is prepared, otherwise
+        estimated from the letters (`WordTiming.estimated`)."""
+        try:
+            chunks = list(self._voice.synthesize(text, self._config, include_alignments=True))
+        except Exception as exc:
+            raise SpeechError(f"Piper failed on {text[:60]!r}: {exc}") from exc
+        pcm = b"".join(chunk.audio_int16_bytes for chunk in chunks)
+        clip = Clip(pcm=pcm + self._silence if pcm else pcm, sample_rate=self.sample_rate)
+        return clip, self._find_words(text, chunks)
+
+    def _find_words(self, text: str, chunks: list[Any]) -> list[WordTiming]:
+        """The words of `text` in the audio of Piper's `chunks` (made with alignments)."""
+        import numpy as np
+
+        from briefing.engines.word_timings import Spoken, estimate_words, time_words
+
+        written = text.split()
+        pieces = [
+            Spoken(chunk.phonemes, chunk.phoneme_id_samples, len(chunk.audio_float_array))
+            for chunk in chunks
+        ]
+        if all(piece.samples is not None for piece in pieces):
+            alone = [self._alone(word) for word in written]
+            timings = time_words(written, pieces, self._voice.config.phoneme_id_map, alone)
+            if timings is not None:
+                return timings
+        audio = [chunk.audio_float_array for chunk in chunks]
+        return estimate_words(written, np.concatenate(audio) if audio else np.zeros(0))
+
+    def _alone(self, word: str) -> str:
+        """`word` phonemised on its own, to tell which of espeak's words it became (kept:
+        an episode says "the" and "Iraq" many times, and espeak is most of the cost)."""
+        word = word.strip("\"'“”‘’,;:!?()[]")
+        said = self._said.get(word)
+        if said is None:
+            if len(self._said) > 50_000:
+                self._said.clear()
+            said = self._said[word] = "".join(map("".join, self._voice.phonemize(word)))
+        return said

@@ -16,6 +16,10 @@ different order (tested).
 `ChunkedSession` stands in for the onnxruntime session that `piper.PiperVoice` runs, so
 Piper's phonemisation, normalisation and volume apply as they always do. A voice whose graph
 does not have this shape, or a cache that cannot be written, is run whole as before.
+
+The front also gives each phoneme id's duration in frames, as a voice patched by Piper's
+`patch_voice_with_alignment` does, so Piper's ``include_alignments`` works on a split voice and
+`word_timings` can place each word (one more output of a tensor the graph makes anyway).
 """
 
 from __future__ import annotations
@@ -40,8 +44,9 @@ CHUNK_FRAMES = 256
 """Latent frames decoded at once (3 s of audio at 22.05 kHz): about 70 MB of onnxruntime
 memory (384 took 100 MB, and a cold build peaked at 317 MB against 293 MB now). Smaller
 pieces cost more context; decoding speed is flat from 256 to 512 (bench/README.md)."""
-FORMAT = 1
-"""Bumped when what `prepare` writes changes, so older prepared voices are not read."""
+FORMAT = 2
+"""Bumped when what `prepare` writes changes, so older prepared voices are not read
+(2: the front also gives the phoneme durations)."""
 _DECODER_PREFIX = "/dec/"
 """Piper's exporter names every decoder node /dec/… (VITS's `dec` module)."""
 
@@ -51,7 +56,7 @@ class PreparedVoice:
     """A Piper voice split in two on disk, and how to join the halves."""
 
     front: Path
-    """Text to latent frames: the voice's inputs in, `links` out."""
+    """Text to latent frames: the voice's inputs in, `links` (and `durations`) out."""
     decoder: Path
     """`links` in, audio out."""
     links: tuple[str, ...]
@@ -60,6 +65,9 @@ class PreparedVoice:
     """The one of `links` that has a time axis (the latent frames)."""
     context: int
     """Frames of context each piece needs either side: the decoder's receptive field."""
+    durations: str | None = None
+    """The front's output of each phoneme id's duration in latent frames (the duration
+    predictor's rounded-up widths), or None where the graph has no such tensor."""
 
 
 def prepare(model: Path, directory: Path) -> PreparedVoice | None:
@@ -124,6 +132,7 @@ def _read(target: Path) -> PreparedVoice | None:
             links=tuple(meta["links"]),
             frames=str(meta["frames"]),
             context=int(meta["context"]),
+            durations=meta["durations"],
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -161,19 +170,38 @@ def _split(model: Path, into: Path) -> bool:
     ):
         return False
     context = receptive_field(nodes[first:])
+    durations = _durations(nodes[:first])
     del nodes, graph
 
     for half in ("front", "decoder"):
         if half == "decoder":
             proto = onnx.load(str(model))
-        _keep_half(proto.graph, first, front=half == "front", links=links, weights=weights)
+        extra = [durations] if durations and half == "front" else []
+        _keep_half(proto.graph, first, front=half == "front", links=links + extra, weights=weights)
         onnx.save(proto, str(into / f"{half}.onnx"))
         del proto
     (into / "voice.json").write_text(
-        json.dumps({"links": links, "frames": conv_pre.input[0], "context": context}),
+        json.dumps(
+            {
+                "links": links,
+                "frames": conv_pre.input[0],
+                "context": context,
+                "durations": durations,
+            }
+        ),
         encoding="utf-8",
     )
     return True
+
+
+def _durations(nodes: Any) -> str | None:
+    """The tensor of each phoneme id's duration in frames: VITS rounds the predicted widths
+    up (``ceil(exp(logw) * x_mask * length_scale)``) and sums them into the alignment. The one
+    `Ceil` that feeds a `CumSum`, as Piper's own `patch_voice_with_alignment` finds it."""
+    ceils = {name for node in nodes if node.op_type == "Ceil" for name in node.output}
+    summed = {name for node in nodes if node.op_type == "CumSum" for name in node.input}
+    found = sorted(ceils & summed)
+    return found[0] if len(found) == 1 else None
 
 
 def _keep_half(graph: Any, first: int, *, front: bool, links: list[str], weights: set[str]) -> None:
@@ -248,11 +276,17 @@ class ChunkedSession:
         self._decoder_turn = threading.Lock()
 
     def run(self, output_names: Any, feeds: dict[str, Any]) -> list[Any]:
+        """The audio, and where the voice gives them (``output_names`` None), each phoneme
+        id's duration in frames after it: what Piper reads from a voice patched for
+        alignments (`piper.patch_voice_with_alignment`), so ``synthesize(...,
+        include_alignments=True)`` gives each sentence its own, whichever thread asks."""
         import numpy as np
 
         voice = self.voice
+        wanted = list(voice.links) + ([voice.durations] if voice.durations else [])
         with self._front_turn:
-            links = dict(zip(voice.links, self.front.run(list(voice.links), feeds), strict=True))
+            made = self.front.run(wanted, feeds)
+        links = dict(zip(voice.links, made[: len(voice.links)], strict=True))
         latent = links[voice.frames]
         frames = latent.shape[2]
         size = math.ceil(frames / max(1, math.ceil(frames / CHUNK_FRAMES)))
@@ -265,4 +299,7 @@ class ChunkedSession:
                 audio = self.decoder.run(None, links)[0]
                 per_frame = audio.shape[-1] // max(1, high - low)
                 pieces.append(audio[..., (start - low) * per_frame : (end - low) * per_frame])
-        return [np.concatenate(pieces, axis=-1)]
+        audio = np.concatenate(pieces, axis=-1)
+        if voice.durations and output_names is None:
+            return [audio, made[-1]]
+        return [audio]
