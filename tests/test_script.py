@@ -134,6 +134,12 @@ def test_spoken_dates() -> None:
         ("Wait... Really?", ["Wait...", "Really?"]),
         ("e.g. this one. And that.", ["e.g. this one.", "And that."]),
         ("... . !", []),
+        # a sentence may open with a capital of any alphabet, or a quote before it
+        ("Die Regierung tagte. Über 50 kamen.", ["Die Regierung tagte.", "Über 50 kamen."]),
+        ("Il a voté. Élisabeth a parlé.", ["Il a voté.", "Élisabeth a parlé."]),
+        ("Most zamknięto. Łódź czeka.", ["Most zamknięto.", "Łódź czeka."]),
+        ('Er ging. „Nein", sagte sie.', ["Er ging.", '„Nein", sagte sie.']),
+        ("He said no. then left.", ["He said no. then left."]),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

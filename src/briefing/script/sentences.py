@@ -17,8 +17,9 @@ ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
 )
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets, whitespace, and then
-# something that can start a sentence.
-_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# something that can start a sentence (`_starts_sentence`: a capital in any alphabet, "Über",
+# "Élisabeth", "Łódź", or a digit).
+_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘„«(\[]?\s?\w)")
 _LAST_WORD = re.compile(r"(\S+)$")
 
 
@@ -44,6 +45,9 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
+        following = text[match.end() :].lstrip("\"'“‘„«([ ")[:1]
+        if not (following.isupper() or following.isdigit()):
+            continue
         end = match.end(1)
         candidate = text[start:end]
         single_stop = match.group(1).rstrip("\"'”’)]") == "."
