@@ -99,8 +99,9 @@ def _span(match: re.Match[str]) -> str:
     after = word_after(match)
     counted = after[:1].islower() and after not in NOT_NOUNS  # "per 2-3 settimane"
     small = len(match["a"]) <= 2 and len(match["b"]) <= 2 and "," not in match[0]
-    sporting = set(before) & SPORT or (before and before[-1] in ("per", "il", "al"))
-    if small and sporting and not counted:
+    played = bool(set(before) & SPORT)  # "ha battuto il Milan 2-0 sabato": a score
+    article = bool(before) and before[-1] in ("per", "il", "al")  # "per 2-3 settimane": not
+    if small and (played or (article and not counted)):
         return capital_at_start(f"{cardinal(match['a'])} a {cardinal(match['b'])}", match)
     return capital_at_start(f"{cardinal(match['a'])}-{cardinal(match['b'])}", match)
 
