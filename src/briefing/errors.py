@@ -23,6 +23,8 @@ class ExitCode(IntEnum):
     OUTPUT = 7  # the output could not be written
     LANGUAGE = 8  # no chosen voice speaks the page's language
     CONFIG = 9  # a voice preset or config file is malformed
+    SHOWS_FAILED = 10  # `batch`: one or more shows failed or timed out; the others were made
+    BROKER = 11  # `batch`, `worker`: the broker cannot be reached
     INTERRUPTED = 130  # Ctrl-C or SIGTERM; nothing half-written is left behind
 
 

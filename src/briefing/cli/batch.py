@@ -5,25 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
 import click
 
 from briefing.cli.group import cli
-from briefing.errors import UsageError
+from briefing.errors import ExitCode, UsageError
 
 BROKER_HELP = "The Celery broker and result store, redis://HOST:6379/0 (default $BRIEFING_BROKER)."
-
-
-class BatchExit(IntEnum):
-    """The batch's own exit statuses, beside those of every command (see `briefing -h`)."""
-
-    OK = 0  # every show made, or made already
-    SHOWS_FAILED = 10  # one or more shows failed or timed out; the others were made
-    BROKER = 11  # the broker cannot be reached
-    INTERRUPTED = 130  # Ctrl-C: what was made is in the table
 
 
 @cli.command()
@@ -107,9 +97,9 @@ def batch(
         )
     click.echo(format_table(results))
     if interrupted:
-        ctx.exit(BatchExit.INTERRUPTED)
+        ctx.exit(ExitCode.INTERRUPTED)
     if not all(r.ok for r in results):
-        ctx.exit(BatchExit.SHOWS_FAILED)
+        ctx.exit(ExitCode.SHOWS_FAILED)
 
 
 def _on_workers(
@@ -149,7 +139,7 @@ def _on_workers(
         )
     except BrokerError as exc:
         click.echo(f"error: {exc.one_line()}", err=True)
-        ctx.exit(BatchExit.BROKER)
+        ctx.exit(ExitCode.BROKER)
     raise AssertionError("unreachable")
 
 
@@ -234,7 +224,7 @@ def worker(
         check_broker(app)
     except BrokerError as exc:
         click.echo(f"error: {exc.one_line()}", err=True)
-        raise SystemExit(BatchExit.BROKER) from None
+        raise SystemExit(ExitCode.BROKER) from None
     level = loglevel.upper()
     logging.getLogger("briefing").setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
     logging.getLogger("briefing.batch").setLevel(level)
