@@ -66,8 +66,6 @@ class Rendered:
     levelling: Levelling
     """The gain and limiter it was encoded with."""
     notes: tuple[Note, ...]
-    live: bool
-    """Whether it was joined and encoded as it was spoken."""
     key: str = ""
     """What its audio is made of (`programme_key`), where that is known before speaking."""
     reused: bool = False
@@ -134,8 +132,10 @@ def render(
     making = _Making(work, options, cast, cache, progress, plan, mp3)
     level_key = voice_level_key(cast, stereo)
     rendered = None
-    if options.show.sound_design().empty and options.fallback is None:
-        key = programme_key(script, cast, options)
+    # Sound design and a fallback voice make audio the script alone does not decide.
+    keyed = options.show.sound_design().empty and options.fallback is None
+    key = programme_key(script, cast, options) if keyed else ""
+    if keyed:
         exact = recall(cache, key)
         if exact is not None:
             log.info("loudness (found for this audio before): %s", exact.describe())
@@ -156,8 +156,9 @@ def render(
         return rendered
     used = rendered.levelling.to_note()
     cache.remember(levelling_key(rendered.assembly, stereo), used)
-    if options.show.sound_design().empty and options.fallback is None:
-        key = programme_key(rendered.script, cast, options)
+    if keyed:
+        if rendered.script is not script:  # headlines left out for the length budget
+            key = programme_key(rendered.script, cast, options)
         cache.remember(key, used)
         rendered = replace(rendered, key=key)
     cache.remember(level_key, learned(rendered.levelling, rendered.measured, stereo).to_note())
@@ -204,7 +205,7 @@ def _reuse(
             stream.write(audio)
             stream.flush()
     log.info("audio: the same as the episode already there; not encoded again")
-    return Rendered(out, assembly, script, measured, levelling, (), live=False, key=key,
+    return Rendered(out, assembly, script, measured, levelling, (), key=key,
                     reused=True)  # fmt: skip
 
 
@@ -236,7 +237,7 @@ def _render_live(
         encoder.abort()
         raise
     measured, levelling = _correct(assembly, levelling, measured, out, making.mp3, stereo)
-    return Rendered(out, assembly, script, measured, levelling, (), live=True)
+    return Rendered(out, assembly, script, measured, levelling, ())
 
 
 def _render_after(making: _Making, script: Script, stream: BinaryIO | None) -> Rendered:
@@ -265,7 +266,7 @@ def _render_after(making: _Making, script: Script, stream: BinaryIO | None) -> R
     encoder = Mp3Encoder(assembly.format, levelling.filters(stereo), out, making.mp3,
                          source=assembly, stream=stream)  # fmt: skip
     measured, levelling = _correct(assembly, levelling, encoder.finish(), out, making.mp3, stereo)
-    return Rendered(out, assembly, script, measured, levelling, tuple(notes), live=False)
+    return Rendered(out, assembly, script, measured, levelling, tuple(notes))
 
 
 def _correct(
