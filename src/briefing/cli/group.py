@@ -42,6 +42,8 @@ def cli() -> None:
     choose another with --voice (`briefing voices` lists them); speech is cached, so
     rebuilding costs little. `briefing publish` writes the podcast feed and page, and with
     --to sends them to S3-compatible storage or SFTP; `briefing serve` previews them.
+    `briefing listen URL --stream | mpv -` plays an article as it is made. `briefing batch`
+    makes many shows' episodes at once, here or on Celery workers (`briefing worker`).
 
     \b
     Exit codes: 0 ok, 1 bug, 2 usage, 3 input unreadable, 4 no article in input,
