@@ -10,7 +10,7 @@ import pytest
 from briefing.audio import AudioFormat, Pauses, assemble
 from briefing.audio.encode import LAME_INITIAL_PADDING, MP3_FRAME_SAMPLES, mp3_aligned_frames
 from briefing.audio.sound import SoundDesign, apply_sound
-from briefing.models import Clip, Script, Story, StoryKind
+from briefing.models import Clip, Script, Story, StoryKind, WordTiming
 
 RATE = 22050
 
@@ -118,3 +118,38 @@ def test_sound_design_mixes_the_intro_and_copies_the_rest_exactly(tmp_path: Path
     assert produced.cues[0].start_ms == pytest.approx(assembly.cues[0].start_ms + shift_ms)
     assert produced.chapters[0].start_ms == 0
     assert produced.chapters[-1].end_ms == round(produced.duration_ms)
+
+
+def test_words_move_onto_the_programme_timeline(tmp_path: Path) -> None:
+    """A clip's words, in its own samples at its own rate, land where the clip was joined;
+    a clip that says nothing of its words has them spread over its sound, estimated."""
+    script = make_script(Story(StoryKind.LEAD, "Lead", (("Two words.", "Three more words."),)))
+    said = tone(1000, 24000)  # another rate: converted, and its word times with it
+    said = Clip(
+        said.pcm,
+        24000,
+        words=(WordTiming("Two", 2400, 12000), WordTiming("words.", 12000, 21600)),
+    )
+    quiet = bytes(2 * RATE // 10)  # 100 ms of silence either side of the sound
+    unsaid = Clip(quiet + tone(600).pcm + quiet, RATE)
+    assembly = assemble(script, [said, unsaid], tmp_path / "p.pcm", PAUSES)
+    first, second = assembly.cues
+    assert [(w.text, w.estimated) for w in first.words] == [("Two", False), ("words.", False)]
+    assert abs(first.words[0].start_ms - (first.start_ms + 100)) < 0.1
+    assert abs(first.words[1].end_ms - (first.start_ms + 900)) < 0.1
+    assert [w.text for w in second.words] == ["Three", "more", "words."]
+    assert all(w.estimated for w in second.words)
+    assert abs(second.words[0].start_ms - (second.start_ms + 100)) < 1
+    assert abs(second.words[-1].end_ms - (second.start_ms + 700)) < 1
+    assert second.words[0].end_ms < second.words[1].start_ms + 0.1
+
+
+def test_a_chapter_never_starts_inside_the_last_word_before_it(tmp_path: Path) -> None:
+    """A lead-in longer than the pause before a story would reach back into the words
+    before it: the chapter starts where those words end."""
+    pauses = Pauses(sentence_ms=100, paragraph_ms=200, story_ms=100, lead_in_ms=400)
+    words = (WordTiming("Hello.", 0, RATE // 2),)  # the whole clip is the word
+    clips = [Clip(tone(500).pcm, RATE, words=words)] * 6
+    assembly = assemble(SCRIPT, clips, tmp_path / "p.pcm", pauses)
+    before = assembly.cues[3]  # the lead story's last sentence
+    assert assembly.chapters[1].start_ms == round(before.words[-1].end_ms)

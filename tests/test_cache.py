@@ -15,7 +15,7 @@ from briefing.cache import SpeechCache, cache_key
 from briefing.engines.piper import PiperEngine
 from briefing.engines.voices import load_voice
 from briefing.ingest import load_page
-from briefing.models import Clip
+from briefing.models import Clip, WordTiming
 from briefing.script import build_script
 from briefing.synth import Cast, synthesize
 
@@ -91,6 +91,36 @@ def test_flipped_byte_is_detected(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     assert cache.get("ab" * 32) is None
     assert not path.exists()
+
+
+def test_word_timings_are_kept_with_the_clip(tmp_path: Path) -> None:
+    cache = SpeechCache(tmp_path)
+    words = (
+        WordTiming("Señor", 10, 900),
+        WordTiming("—", 900, 900),
+        WordTiming("Ruiz.", 950, 2000),
+    )
+    clip = Clip(pcm=bytes(4200), sample_rate=22050, words=words)
+    cache.put("cd" * 32, clip)
+    assert cache.get("cd" * 32) == clip
+    path = next(tmp_path.glob("*/*.clip"))
+    data = bytearray(path.read_bytes())
+    data[data.index(b"Ruiz")] ^= 0x20  # the words are under the checksum too
+    path.write_bytes(bytes(data))
+    assert cache.get("cd" * 32) is None
+
+
+def test_a_clip_cached_before_word_timings_is_still_read(tmp_path: Path) -> None:
+    """The first format (no words): its clip is used, its words estimated when joined."""
+    import hashlib
+    import struct
+
+    pcm = bytes(range(256)) * 4
+    entry = struct.pack("<5sIBB32s", b"BRSC1", 22050, 1, 2, hashlib.sha256(pcm).digest()) + pcm
+    path = tmp_path / "ef" / f"{'ef' * 32}.clip"
+    path.parent.mkdir()
+    path.write_bytes(entry)
+    assert SpeechCache(tmp_path).get("ef" * 32) == Clip(pcm=pcm, sample_rate=22050)
 
 
 def test_key_depends_on_engine_voice_rate_and_exact_text() -> None:

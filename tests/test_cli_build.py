@@ -41,10 +41,9 @@ def test_build_prints_the_dated_episode_path(london_episode) -> None:
     assert not [line for line in lines if line.startswith(("warning", "error"))]
     stem = path.stem
     listing = sorted(p.name for p in path.parent.iterdir() if p.name != ".briefing.lock")
-    assert listing == sorted(  # no temp files left
-        f"{stem}{suffix}"
-        for suffix in (".mp3", ".jpg", ".chapters.json", ".vtt", ".srt", ".md", ".html", ".json")
-    )
+    suffixes = [".mp3", ".jpg", ".chapters.json", ".vtt", ".srt", ".transcript.json"]
+    suffixes += [".md", ".html", ".json"]
+    assert listing == sorted(f"{stem}{suffix}" for suffix in suffixes)  # no temp files left
 
 
 def test_stream_is_mono_44k_cbr_96k(london_episode) -> None:

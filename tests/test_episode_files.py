@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import re
 import subprocess
@@ -101,6 +102,68 @@ def test_srt_transcript(london_episode) -> None:
     assert " ".join(s.content.replace("\n", " ") for s in subtitles) == " ".join(spoken_script())
 
 
+def words_of(episode: Path) -> list[dict]:
+    document = json.loads(sidecar(episode, ".transcript.json").read_text(encoding="utf-8"))
+    assert document["version"] == "1.0.0"
+    return document["segments"]
+
+
+def test_json_transcript_has_every_spoken_word_in_order(london_episode) -> None:
+    """Podcasting 2.0 JSON: a segment per word, ordered, inside the audio, the words joined
+    are the spoken script; Piper's times are exact, not estimated."""
+    path = london_episode[0]
+    words = words_of(path)
+    duration = MP3(path).info.length
+    assert " ".join(w["body"] for w in words) == " ".join(spoken_script())
+    assert all(set(w) >= {"speaker", "startTime", "endTime", "body"} for w in words)
+    assert all(w["speaker"] == "Joe" and "estimated" not in w for w in words)
+    assert all(0 <= w["startTime"] <= w["endTime"] <= duration for w in words)
+    for before, after in itertools.pairwise(words):
+        assert before["endTime"] <= after["startTime"] + 0.001
+    assert sum(w["endTime"] > w["startTime"] for w in words) >= 0.99 * len(words)
+
+
+def test_json_transcript_maps_spoken_words_back_to_the_written(london_episode) -> None:
+    words = words_of(london_episode[0])
+    runs = {
+        w["written"]: " ".join(x["body"] for x in words[n : n + w["writtenWords"]])
+        for n, w in enumerate(words)
+        if "written" in w
+    }
+    assert (runs["No"], runs["10"]) == ("Number", "ten")
+    assert runs["Mr"] == "Mister"
+    assert runs["25,000"].rstrip(".,") == "twenty-five thousand"
+
+
+def test_vtt_words_carry_their_start_as_inline_timestamps(london_episode) -> None:
+    """Each cue's inline timestamps rise inside the cue and are its words' starts."""
+    path = london_episode[0]
+    starts = {round(w["startTime"], 3) for w in words_of(path)}
+    stamps_seen = 0
+    for caption in webvtt.from_string(sidecar(path, ".vtt").read_text()):
+        stamps = [seconds(t) for t in re.findall(r"<(\d\d:\d\d:\d\d\.\d{3})>", caption.raw_text)]
+        bounds = [seconds(caption.start), *stamps, seconds(caption.end)]
+        assert bounds == sorted(bounds) and len(set(bounds)) == len(bounds)
+        assert all(round(t, 3) in starts for t in stamps)
+        stamps_seen += len(stamps)
+    assert stamps_seen >= 0.9 * (len(starts) - len(spoken_script()))
+
+
+def test_chapters_start_between_words(london_episode, ffmpeg: str) -> None:
+    """No chapter starts inside a word, as an independent reader of the MP3 sees them."""
+    path = london_episode[0]
+    listing = subprocess.run(
+        [ffmpeg, "-v", "error", "-i", str(path), "-f", "ffmetadata", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    starts = [int(n) / 1000 for n in re.findall(r"^START=(\d+)$", listing, re.M)]
+    assert len(starts) == 6
+    for start in starts:
+        assert not any(w["startTime"] < start < w["endTime"] for w in words_of(path))
+
+
 def test_cues_start_where_sentences_start(london_episode) -> None:
     """The lead story's chapter starts 250 ms before its first cue: cues are exact."""
     path = london_episode[0]
@@ -182,6 +245,9 @@ def test_stings_and_bed_keep_chapters_and_cues_true(produced: Path) -> None:
     assert abs(chapters[-1]["endTime"] - MP3(produced).info.length) < 0.05
     assert captions[0].voice == "Sam"  # the host's name labels the anchor
     assert seconds(captions[-1].end) < chapters[-1]["endTime"] - 1.0  # the outro sting follows
+    words = words_of(produced)  # the words moved with their sentences, after the sting
+    assert seconds(captions[0].start) <= words[0]["startTime"] < seconds(captions[0].end)
+    assert words[-1]["endTime"] <= seconds(captions[-1].end)
 
 
 def test_own_artwork_made_square(produced: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from mutagen.mp3 import MP3
@@ -42,8 +43,13 @@ def test_build_fits_the_budget_and_says_what_was_left_out(tmp_path: Path) -> Non
     budget = (everything - 1) / 60  # room for the lead and the first headline, not both
     run = run_cli("build", TINY, "-H", "all", "--max-minutes", f"{budget:.4f}", "-o", tmp_path)
     assert run.code == 0, run.stderr
-    duration = MP3(run.stdout.strip()).info.length
+    episode = Path(run.stdout.strip())
+    duration = MP3(episode).info.length
     assert lead_only < duration <= budget * 60
+    # The cut falls between words: the last word ends, then the outro's pause, then the end.
+    words = json.loads(episode.with_name(f"{episode.stem}.transcript.json").read_text())
+    last = words["segments"][-1]
+    assert last["endTime"] <= duration - 0.5 and last["body"].endswith(".")
     notes = [line for line in run.stderr.splitlines() if line.startswith("note: left out headline")]
     assert len(notes) == 1 and "headline 2" in notes[0]
 

@@ -113,7 +113,9 @@ def test_feed_items(feed: Path, shelf: Path) -> None:
         assert item.findtext("itunes:episode", namespaces=NS) == str(meta["episode"])
         assert item.find("podcast:chapters", NS).get("type") == "application/json+chapters"
         types = {t.get("type") for t in item.findall("podcast:transcript", NS)}
-        assert types == {"text/vtt", "application/x-subrip"}
+        assert types == {"text/vtt", "application/x-subrip", "application/json"}
+        for transcript in item.findall("podcast:transcript", NS):
+            assert (shelf / transcript.get("url").removeprefix(BASE)).is_file()
         assert item.find("itunes:image", NS).get("href").endswith(".jpg")
         assert item.findtext("description")
 

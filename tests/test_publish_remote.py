@@ -51,7 +51,7 @@ def test_a_new_place_gets_every_file_audio_first_and_the_feed_last(shelf: Path) 
     names = [u.name for u in plan.uploads]
     assert names[0].endswith(".mp3")
     assert names[-2:] == ["index.html", "feed.xml"]
-    sidecars = {".jpg", ".chapters.json", ".vtt", ".srt", ".md", ".html"}
+    sidecars = {".jpg", ".chapters.json", ".vtt", ".srt", ".transcript.json", ".md", ".html"}
     assert {n.split(".", 1)[1] for n in names[1:-2]} == {s[1:] for s in sidecars}
     assert not any(n.startswith(".") or "work" in n for n in names)  # lock, work dirs
     assert not any(n.endswith(".json") and not n.endswith("chapters.json") for n in names)

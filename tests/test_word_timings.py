@@ -185,8 +185,9 @@ def test_every_word_is_timed_in_order_inside_its_clip(engine: PiperEngine) -> No
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(2) as pool:  # as a build runs them: two sentences at once
-        made = list(pool.map(engine.synthesize_timed, SENTENCES))
-    for text, (clip, timings) in zip(SENTENCES, made, strict=True):
+        made = list(pool.map(engine.synthesize, SENTENCES))
+    for text, clip in zip(SENTENCES, made, strict=True):
+        timings = clip.words
         length = len(clip.pcm) // 2
         assert [t.word for t in timings] == text.split()
         assert not any(t.estimated for t in timings)
@@ -195,7 +196,8 @@ def test_every_word_is_timed_in_order_inside_its_clip(engine: PiperEngine) -> No
 
 
 def test_word_starts_agree_with_pocketsphinx(engine: PiperEngine) -> None:
-    clip, timings = engine.synthesize_timed(SENTENCES[1])
+    clip = engine.synthesize(SENTENCES[1])
+    timings = clip.words
     ours = [(t.word, t.start / clip.sample_rate) for t in timings]
     audio = np.frombuffer(clip.pcm, dtype=np.int16)
     differences = start_differences(ours, sphinx_words(audio, clip.sample_rate))
@@ -210,7 +212,8 @@ def test_a_voice_run_whole_estimates_its_word_timings(
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "file" / "speech"))
     whole = PiperEngine(joe())
     assert not whole.decodes_in_pieces
-    clip, timings = whole.synthesize_timed(SENTENCES[0])
+    clip = whole.synthesize(SENTENCES[0])
+    timings = clip.words
     assert [t.word for t in timings] == SENTENCES[0].split()
     assert all(t.estimated for t in timings)
     assert timings[0].start > 0 and timings[-1].end < len(clip.pcm) // 2

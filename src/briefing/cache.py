@@ -34,12 +34,16 @@ from platformdirs import user_cache_dir
 
 from briefing.config import env_int
 from briefing.files import remove_left_behind
-from briefing.models import Clip
+from briefing.models import Clip, WordTiming
 
 log = logging.getLogger(__name__)
 
-_MAGIC = b"BRSC1"
-_HEADER = struct.Struct("<5sIBB32s")  # magic, sample rate, channels, sample width, sha256(pcm)
+_MAGIC_V1 = b"BRSC1"
+_MAGIC = b"BRSC2"
+_HEADER = struct.Struct("<5sIBB32s")  # magic, sample rate, channels, sample width, sha256
+_WORDS = struct.Struct("<I")
+"""Version 2: after the header, the length of the words' JSON, the JSON, then the PCM; the
+checksum covers all three. Version 1 (no words) is still read: its words are estimated."""
 DEFAULT_MAX_MB = 1024
 PRUNE_LOCK = ".prune.lock"
 MAX_NOTES = 500
@@ -267,26 +271,43 @@ def prepared_models_dir() -> Path:
 
 
 def _encode(clip: Clip) -> bytes:
-    digest = hashlib.sha256(clip.pcm).digest()
-    return (
-        _HEADER.pack(_MAGIC, clip.sample_rate, clip.channels, clip.sample_width, digest) + clip.pcm
-    )
+    words = json.dumps(
+        [[w.word, w.start, w.end, int(w.estimated)] for w in clip.words], ensure_ascii=False
+    ).encode("utf-8")
+    body = _WORDS.pack(len(words)) + words + clip.pcm
+    digest = hashlib.sha256(body).digest()
+    return _HEADER.pack(_MAGIC, clip.sample_rate, clip.channels, clip.sample_width, digest) + body
 
 
 def _decode(data: bytes) -> Clip | None:
     if len(data) < _HEADER.size:
         return None
     magic, rate, channels, width, digest = _HEADER.unpack_from(data)
-    pcm = data[_HEADER.size :]
+    body = data[_HEADER.size :]
     if (
-        magic != _MAGIC
-        or hashlib.sha256(pcm).digest() != digest
+        magic not in (_MAGIC, _MAGIC_V1)
+        or hashlib.sha256(body).digest() != digest
         or not rate
         or not channels
         or not width
     ):
         return None
-    return Clip(pcm=pcm, sample_rate=rate, channels=channels, sample_width=width)
+    words: tuple[WordTiming, ...] = ()
+    if magic == _MAGIC:
+        if len(body) < _WORDS.size:
+            return None
+        (size,) = _WORDS.unpack_from(body)
+        try:
+            words = tuple(
+                WordTiming(str(w), int(start), int(end), bool(estimated))
+                for w, start, end, estimated in json.loads(
+                    body[_WORDS.size : _WORDS.size + size].decode("utf-8")
+                )
+            )
+        except (ValueError, TypeError):
+            return None
+        body = body[_WORDS.size + size :]
+    return Clip(pcm=body, sample_rate=rate, channels=channels, sample_width=width, words=words)
 
 
 def _mtime(path: Path) -> float:

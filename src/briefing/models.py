@@ -84,6 +84,10 @@ class Story:
     """Link to the story, carried into the chapter."""
     image: str | None = None
     """The story's picture (a URL), carried into the chapter."""
+    written: tuple[str, ...] = ()
+    """Each paragraph as it was written, before it was normalised for speech ("£1.2bn"
+    where the paragraph says "one point two billion pounds"), where known; empty for a
+    script read from a file. The word-level transcript maps spoken words back to it."""
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -118,6 +122,21 @@ class Script:
 
 
 @dataclass(frozen=True)
+class WordTiming:
+    """One word of a sentence, placed in the sentence's clip."""
+
+    word: str
+    """The word as the sentence has it (split on whitespace, punctuation kept)."""
+    start: int
+    """First sample of the word in the clip."""
+    end: int
+    """Sample just after the word (``end - start`` samples long; 0 for a word not spoken,
+    such as a lone dash)."""
+    estimated: bool = False
+    """True where the voice gave no durations and the words were spread by their letters."""
+
+
+@dataclass(frozen=True)
 class Clip:
     """Audio for one sentence: signed little-endian PCM, as an engine returns it."""
 
@@ -125,6 +144,9 @@ class Clip:
     sample_rate: int
     channels: int = 1
     sample_width: int = 2
+    words: tuple[WordTiming, ...] = ()
+    """Where each word of the sentence is in `pcm`, if the engine knows (Piper's durations);
+    empty if not (the words are then spread by an estimate when the clip is joined)."""
 
     @property
     def duration_ms(self) -> float:
@@ -145,6 +167,18 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Word:
+    """One spoken word on the episode's timeline."""
+
+    text: str
+    """As the spoken script has it (punctuation kept)."""
+    start_ms: float
+    end_ms: float
+    estimated: bool = False
+    """Spread over its sentence by an estimate (a voice that gives no durations)."""
+
+
+@dataclass(frozen=True)
 class Cue:
     """One spoken sentence on the episode's timeline: what the transcript shows."""
 
@@ -153,6 +187,18 @@ class Cue:
     text: str
     speaker: str
     """The voice's name, for the transcript's speaker label."""
+    words: tuple[Word, ...] = ()
+    """Each word of `text` (split on whitespace), in order, inside the cue."""
+
+    def shifted(self, ms: float) -> Cue:
+        """The cue and its words `ms` later."""
+        return Cue(
+            self.start_ms + ms,
+            self.end_ms + ms,
+            self.text,
+            self.speaker,
+            tuple(Word(w.text, w.start_ms + ms, w.end_ms + ms, w.estimated) for w in self.words),
+        )
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,8 @@ from briefing.publish.sidecars import (
     chapters_json,
     show_notes_html,
     show_notes_md,
-    transcript_srt,
-    transcript_vtt,
 )
+from briefing.publish.transcript import transcript_json, transcript_srt, transcript_vtt
 from briefing.render import Previous, render
 from briefing.synth import Cast, ProgressFn, synthesize
 from briefing.tags import EpisodeTags, write_tags
@@ -191,6 +190,7 @@ def _build_in(
         )
         files.write_text(output_dir / names["vtt"], transcript_vtt(assembly.cues))
         files.write_text(output_dir / names["srt"], transcript_srt(assembly.cues))
+        files.write_text(output_dir / names["transcript"], transcript_json(assembly.cues, script))
         notes_md = show_notes_md(script, assembly.chapters)
         files.write_text(output_dir / names["notes_md"], notes_md)
         files.write_text(output_dir / names["notes_html"], show_notes_html(notes_md, script.title))
@@ -268,6 +268,7 @@ def sidecar_names(target: Path) -> dict[str, str]:
         "chapters": f"{stem}.chapters.json",
         "vtt": f"{stem}.vtt",
         "srt": f"{stem}.srt",
+        "transcript": f"{stem}.transcript.json",
         "notes_md": f"{stem}.md",
         "notes_html": f"{stem}.html",
     }

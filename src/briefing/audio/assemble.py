@@ -4,6 +4,11 @@ The programme is written to a raw PCM file as it is joined, one clip at a time, 
 does not grow with the episode's length: every later stage (sound design, loudness, the
 encoder) reads that file. pydub puts each clip in the programme's format. Chapter times
 come from exact sample counts, so they match the audio to the sample.
+
+Each sentence's cue carries its words: where the clip says they are (Piper's durations),
+moved to the programme's timeline; or, for a clip that does not say (gTTS, a clip cached
+before word timings), spread over its speech by their letters and marked estimated. A
+chapter never starts before the last word of the story ahead of it has ended.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from briefing.errors import OutputError
-from briefing.models import Chapter, Clip, Cue, Script, Story
+from briefing.models import Chapter, Clip, Cue, Script, Story, Word, WordTiming
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -212,6 +217,7 @@ def _join(
 
     chapter_starts: list[tuple[Story, int]] = []  # (story, frame where its chapter starts)
     cues: list[Cue] = []
+    spoken_until = 0  # the frame where the last word so far ended
     speaker_iter = iter(speakers or [""] * len(sentences))
     silence(pauses.head_ms)
     said = False  # a story with nothing to say (no intro in a language without one) adds no pause
@@ -220,7 +226,8 @@ def _join(
             silence(pauses.story_ms)
         said = said or bool(story.sentences)
         if story.is_chapter:
-            chapter_starts.append((story, max(0, frames - frames_in(pauses.lead_in_ms))))
+            chapter_at = max(spoken_until, frames - frames_in(pauses.lead_in_ms))
+            chapter_starts.append((story, chapter_at))
         for p_index, paragraph in enumerate(story.paragraphs):
             if p_index:
                 silence(pauses.paragraph_ms)
@@ -233,9 +240,33 @@ def _join(
                 start = frames
                 add(_convert(clip, fmt))
                 ms = 1000 / fmt.sample_rate
-                cues.append(Cue(start * ms, frames * ms, sentence, next(speaker_iter)))
+                words = _words(clip, sentence, start, frames, fmt.sample_rate)
+                if words:
+                    spoken_until = max(spoken_until, round(words[-1].end_ms / ms))
+                cues.append(Cue(start * ms, frames * ms, sentence, next(speaker_iter), words))
     silence(pauses.tail_ms)
     return cues, chapter_starts
+
+
+def _words(clip: Clip, sentence: str, start: int, end: int, rate: int) -> tuple[Word, ...]:
+    """The words of `sentence`, spoken by `clip` joined at frame `start` (to `end`) of a
+    programme at `rate`, on the programme's timeline in milliseconds."""
+    written = sentence.split()
+    timings: Sequence[WordTiming] = clip.words
+    if [t.word for t in timings] != written:
+        import numpy as np
+
+        from briefing.engines.word_timings import estimate_words
+
+        audio = np.frombuffer(clip.pcm, dtype=f"<i{clip.sample_width}")[:: clip.channels]
+        timings = estimate_words(written, audio)
+    scale = rate / clip.sample_rate
+    ms = 1000 / rate
+
+    def at(sample: int) -> float:
+        return min(end, start + round(sample * scale)) * ms
+
+    return tuple(Word(t.word, at(t.start), at(t.end), t.estimated) for t in timings)
 
 
 def _chapters(

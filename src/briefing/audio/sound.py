@@ -133,10 +133,7 @@ def apply_sound(
         path=path,
         frames=frames,
         chapters=_shift_chapters(assembly.chapters, shift_ms, total_ms),
-        cues=tuple(
-            dataclasses.replace(c, start_ms=c.start_ms + shift_ms, end_ms=c.end_ms + shift_ms)
-            for c in assembly.cues
-        ),
+        cues=tuple(c.shifted(shift_ms) for c in assembly.cues),
     )
 
 

@@ -12,15 +12,12 @@ import weakref
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from briefing.cache import prepared_models_dir
 from briefing.engines.piper_decoder import open_in_pieces
 from briefing.errors import SpeechError
-from briefing.models import Clip
-
-if TYPE_CHECKING:
-    from briefing.engines.word_timings import WordTiming
+from briefing.models import Clip, WordTiming
 
 _PACKAGE_PREFIX = "package:"
 
@@ -282,15 +279,7 @@ class PiperEngine:
         self._said: dict[str, str] = {}
 
     def synthesize(self, text: str) -> Clip:
-        try:
-            chunks = list(self._voice.synthesize(text, self._config))
-        except Exception as exc:
-            raise SpeechError(f"Piper failed on {text[:60]!r}: {exc}") from exc
-        pcm = b"".join(chunk.audio_int16_bytes for chunk in chunks)
-        return Clip(pcm=pcm + self._silence if pcm else pcm, sample_rate=self.sample_rate)
-
-    def synthesize_timed(self, text: str) -> tuple[Clip, list[WordTiming]]:
-        """`synthesize`, and where each word of `text` (split on whitespace) is in the clip:
+        """`text` spoken, with where each of its words (split on whitespace) is in the clip:
         exact from the model's phoneme durations where the voice is prepared, otherwise
         estimated from the letters (`WordTiming.estimated`)."""
         try:
@@ -298,8 +287,10 @@ class PiperEngine:
         except Exception as exc:
             raise SpeechError(f"Piper failed on {text[:60]!r}: {exc}") from exc
         pcm = b"".join(chunk.audio_int16_bytes for chunk in chunks)
-        clip = Clip(pcm=pcm + self._silence if pcm else pcm, sample_rate=self.sample_rate)
-        return clip, self._find_words(text, chunks)
+        words = tuple(self._find_words(text, chunks)) if pcm else ()
+        return Clip(
+            pcm=pcm + self._silence if pcm else pcm, sample_rate=self.sample_rate, words=words
+        )
 
     def _find_words(self, text: str, chunks: list[Any]) -> list[WordTiming]:
         """The words of `text` in the audio of Piper's `chunks` (made with alignments)."""

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from briefing.models import WordTiming
+
 BOS, EOS, PAD = "^", "$", "_"
 """Piper's markers (``piper.const``) around and between phoneme ids."""
 WORD_BREAK = " "
@@ -42,21 +44,6 @@ MAX_GROUP = 3
 UNMATCHED_COST = 2.0
 """Cost of a word matched to nothing, and (halved, per extra word) of a group that is not one
 written word to one spoken word: one to one wins unless the words say otherwise."""
-
-
-@dataclass(frozen=True)
-class WordTiming:
-    """One written word of a sentence, placed in the sentence's clip."""
-
-    word: str
-    """The word as written in the sentence (split on whitespace, punctuation kept)."""
-    start: int
-    """First sample of the word in the clip."""
-    end: int
-    """Sample just after the word (``end - start`` samples long; 0 for a word not spoken,
-    such as a lone dash)."""
-    estimated: bool = False
-    """True where the voice gave no durations and the words were spread by their letters."""
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,14 @@ def build_feed(episodes: Sequence[FeedEpisode], show: ShowConfig, base_url: str)
                 type="text/vtt",
                 language=language,
             )
+        if files.get("transcript"):
+            _sub(
+                item,
+                f"{{{PODCAST}}}transcript",
+                url=url(files["transcript"]),
+                type="application/json",
+                language=language,
+            )
         if files.get("srt"):
             _sub(
                 item,

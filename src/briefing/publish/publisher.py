@@ -40,6 +40,10 @@ class Published:
     """Episodes removed by --keep."""
 
 
+SIDECAR_JSON = (".chapters.json", ".transcript.json")
+"""An episode's JSON files that are not its metadata."""
+
+
 def lock(directory: Path) -> FileLock:
     """The output directory's lock, held while episodes or the feed change."""
     return FileLock(str(directory / LOCK_NAME), timeout=LOCK_TIMEOUT)
@@ -50,7 +54,7 @@ def read_episodes(directory: Path, notes: bool = True) -> tuple[list[FeedEpisode
     any other metadata file was skipped; with `notes`, each one's show notes for the feed."""
     episodes, skipped = [], []
     for path in sorted(directory.glob("*.json")):
-        if path.name.endswith(".chapters.json"):
+        if path.name.endswith(SIDECAR_JSON):
             continue
         try:
             meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))

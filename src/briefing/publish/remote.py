@@ -35,6 +35,7 @@ LONG_CACHE = "public, max-age=31536000, immutable"
 """An episode's files keep their names for good: cached for a year."""
 _TYPES = (
     (".chapters.json", "application/json+chapters"),
+    (".transcript.json", "application/json; charset=utf-8"),
     (".mp3", "audio/mpeg"),
     (".vtt", "text/vtt; charset=utf-8"),
     (".srt", "application/x-subrip; charset=utf-8"),
@@ -47,7 +48,7 @@ _TYPES = (
     (".json", "application/json"),
 )
 _EPISODE_FILE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.(?:mp3|jpg|vtt|srt|md|html|json|chapters\.json|chapter\d+\.jpg)$"
+    r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.(?:mp3|jpg|vtt|srt|md|html|json|chapters\.json|transcript\.json|chapter\d+\.jpg)$"
 )
 """The names briefing gives an episode's files: only such files are ever deleted."""
 

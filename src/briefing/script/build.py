@@ -52,6 +52,10 @@ class _Speaker:
             return []
         return spoken_sentences(normalize(text, self.lexicon, self.language))
 
+    def paragraph(self, text: str) -> tuple[str, list[str]]:
+        """`text` as written, and as spoken sentences."""
+        return text, self.sentences(text)
+
     def whole_sentences(self, text: str) -> list[list[str]]:
         """Each sentence of `text` as the pieces it is spoken in (a long one in several)."""
         if not text.strip():
@@ -65,16 +69,20 @@ class _Speaker:
 def _story(
     kind: StoryKind,
     title: str,
-    paragraphs: Sequence[Sequence[str]],
+    paragraphs: Sequence[tuple[str, Sequence[str]]],
     url: str | None = None,
     image: str | None = None,
 ) -> Story:
+    """A story of `paragraphs`, each (as written, as spoken sentences); a paragraph with
+    nothing to say is left out."""
+    kept = [(written, tuple(spoken)) for written, spoken in paragraphs if spoken]
     return Story(
         kind=kind,
         title=title,
-        paragraphs=tuple(tuple(p) for p in paragraphs if p),
+        paragraphs=tuple(spoken for _, spoken in kept),
         url=url,
         image=image,
+        written=tuple(written for written, _ in kept),
     )
 
 
@@ -167,8 +175,8 @@ def build_script(
             StoryKind.INTRO,
             "Intro",
             [
-                speak.sentences(_render(show.intro, variables)),
-                speak.sentences(_render(show.disclosure, variables)),
+                speak.paragraph(_render(show.intro, variables)),
+                speak.paragraph(_render(show.disclosure, variables)),
             ],
         ),
         _lead(article, speak),
@@ -184,7 +192,7 @@ def build_script(
             )
             for n, h in enumerate(chosen)
         ),
-        _story(StoryKind.OUTRO, "Outro", [speak.sentences(_render(show.outro, variables))]),
+        _story(StoryKind.OUTRO, "Outro", [speak.paragraph(_render(show.outro, variables))]),
     ]
     written = _written(language)
     summary = article.paragraphs[0] if article.paragraphs else article.title
@@ -205,18 +213,18 @@ def build_script(
 
 
 def _lead(article: Article, speak: _Speaker) -> Story:
-    body = [speak.sentences(paragraph) for paragraph in article.paragraphs]
-    title = speak.sentences(as_sentence(article.title))
+    body = [speak.paragraph(paragraph) for paragraph in article.paragraphs]
+    title = speak.paragraph(as_sentence(article.title))
     return _story(StoryKind.LEAD, article.title, [title, *body], article.url, article.image)
 
 
 def _headline(headline: Headline, speak: _Speaker, lead_in: str, brief_sentences: int) -> Story:
-    spoken = speak.sentences(as_sentence(headline.title))
+    written, spoken = speak.paragraph(as_sentence(headline.title))
     told = brief(headline, brief_sentences, " ".join(spoken), speak.whole_sentences)
     return _story(
         StoryKind.HEADLINE,
         headline.title,
-        [speak.sentences(lead_in), spoken + told],
+        [speak.paragraph(lead_in), (written, spoken + told)],
         headline.url,
         headline.image,
     )
