@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
@@ -185,7 +186,12 @@ def test_episode_with_shipped_gtts_uk_voice(
 ) -> None:
     run = run_cli("build", TINY, "--voice", "gtts-uk", "-o", tmp_path)
     assert run.code == 0, run.stderr
-    assert Path(run.stdout.strip()).is_file()
+    episode = Path(run.stdout.strip())
+    assert episode.is_file()
+    # The service gives no word times: the words are spread by an estimate, and say so.
+    transcript = json.loads(episode.with_suffix("").with_suffix(".transcript.json").read_text())
+    assert transcript["segments"] and all(s["estimated"] for s in transcript["segments"])
+    assert "NOTE Some word times here are estimated" in episode.with_suffix(".vtt").read_text()
     assert {r.host for r in standin.requests} == {"translate.google.co.uk"}
     assert 1 < standin.max_in_flight <= 4  # in parallel, within the default bound
     assert any("Harbour festival" in r.text for r in standin.requests)

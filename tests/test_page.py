@@ -32,6 +32,16 @@ SHOW = ShowConfig(name="The Tiny Times", description="Small news from a small ha
 TRICKY = 'AT&T <CEO> "Q&A"'
 APP_SCHEMES = {prefix.split(":")[0] for _, prefix, _ in APPS}
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--autoplay-policy=no-user-gesture-required",
+]
+"""Headless Chromium that asks nothing of the network and may play without a gesture."""
 
 
 @pytest.fixture(scope="module")
@@ -173,9 +183,9 @@ def test_metadata_text_is_escaped_and_notes_are_cleaned(out: Path, tmp_path: Pat
         "</body></html>"
     )
     vtt = copy / f"{STEM}.vtt"
-    vtt.write_text(
-        vtt.read_text().replace("<v Joe>Small news", "<v A&amp;B>Fish &amp; chips &lt;3 small news")
-    )
+    cues = vtt.read_text()
+    assert "<v Joe>Small " in cues
+    vtt.write_text(cues.replace("<v Joe>Small ", "<v A&amp;B>Fish &amp; chips &lt;3 small "))
     text = index_page(copy, SHOW, FEED)
     assert "AT&amp;T &lt;CEO&gt; &quot;Q&amp;A&quot;" in text
     assert "<script>alert" not in text and "onclick" not in text and "javascript:" not in text
@@ -191,6 +201,11 @@ def test_metadata_text_is_escaped_and_notes_are_cleaned(out: Path, tmp_path: Pat
     cue = page.xpath("//li[@class='cue']")[1]
     assert cue.xpath("string(.//b[@class='who'])") == "A&B"
     assert cue.xpath("string(span)") == "A&B Fish & chips <3 small news, quickly."
+    assert cue.xpath("span/span[@class='w']/text()") == [
+        "Fish & chips <3 small",
+        "news,",
+        "quickly.",
+    ]
 
 
 def test_without_a_known_address_the_feed_is_relative(out: Path, tmp_path: Path) -> None:
@@ -310,18 +325,7 @@ def test_page_in_a_real_browser(served: tuple[str, int], out: Path, tmp_path: Pa
     requests: list[str] = []
     errors: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 390, "height": 844})
             context.grant_permissions(["clipboard-read", "clipboard-write"])

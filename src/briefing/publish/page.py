@@ -7,14 +7,14 @@ or request. It shows the show (cover, description), a "subscribe" block (the fee
 to copy, links that hand it to podcast apps), and each episode, newest first: its cover,
 player, chapters (a click seeks), show notes, and the transcript read from its WebVTT file,
 which follows playback (the cue being read is highlighted and kept in view in the
-transcript's own box) and seeks where a cue is clicked. Every text from the metadata is
+transcript's own box, and, where the file has word times, the word being read in it) and
+seeks where a cue or a word is clicked (`page_transcript`). Every text from the metadata is
 escaped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,8 +27,10 @@ from lxml import html as lxml_html
 from lxml_html_clean import Cleaner
 
 from briefing.config import ShowConfig
-from briefing.publish.feed import ATOM, FeedEpisode, clean
+from briefing.publish.feed import ATOM, FeedEpisode
 from briefing.publish.page_assets import SCRIPT, STYLE
+from briefing.publish.page_transcript import esc as _esc
+from briefing.publish.page_transcript import transcript_html
 from briefing.publish.publisher import read_episodes
 from briefing.publish.sidecars import VttCue, clock, read_cues
 
@@ -43,16 +45,6 @@ APPS: tuple[tuple[str, str, bool], ...] = (
     ("AntennaPod", "antennapod-subscribe://", False),
 )
 """Podcast apps' documented "subscribe to this feed" links: links, not requests."""
-
-
-def _esc(text: Any) -> str:
-    """Text for HTML (also inside attributes): control characters removed, escaped."""
-    return html.escape(clean(str(text)), quote=True)
-
-
-def _time(seconds: float) -> str:
-    """A data-start/data-end value: seconds, to the millisecond."""
-    return repr(round(float(seconds), 3))
 
 
 def _relative(url: str) -> bool:
@@ -181,33 +173,12 @@ def _duration(seconds: float) -> tuple[str, str]:
 
 
 def _transcript(root: Path, name: Any, title: str) -> list[str]:
-    vtt = _local(root, name)
-    if vtt is None:
+    if _local(root, name) is None:
         return []
     try:
-        cues = read_cues((root / name).read_text(encoding="utf-8-sig"))
+        return transcript_html(read_cues((root / name).read_text(encoding="utf-8-sig")), title)
     except (OSError, UnicodeDecodeError):
         return []
-    if not cues:
-        return []
-    parts = [
-        "<h3>Transcript</h3>",
-        f'<ol class="transcript" tabindex="0" aria-label="Transcript: {_esc(title)}">',
-    ]
-    speaker = ""
-    for cue in cues:
-        who = ""
-        if cue.speaker and cue.speaker != speaker:
-            who = f'<b class="who">{_esc(cue.speaker)}</b> '
-        speaker = cue.speaker or speaker
-        at = clock(cue.start * 1000)
-        parts.append(
-            f'<li class="cue" data-start="{_time(cue.start)}" data-end="{_time(cue.end)}">'
-            f'<button type="button" class="at" aria-label="Play from {at}">{at}</button>'
-            f'<span class="words">{who}{_esc(cue.text)}</span></li>'
-        )
-    parts.append("</ol>")
-    return parts
 
 
 def _chapters(root: Path, chapters: Iterable[Any]) -> list[str]:

@@ -1,7 +1,9 @@
 """The show page's own style sheet and script (`page.py` inlines both: the page loads
 nothing from elsewhere). The script highlights the transcript's cue being read and keeps
-it in view inside the transcript's box, seeks where a cue or chapter is clicked, copies
-the feed's address, and fills in the apps' links when the page only knows "feed.xml"."""
+it in view inside the transcript's box, and in that cue the word being read (where words
+carry their starts: every frame while playing, by binary search over the cue's words);
+seeks where a chapter, a cue or a word is clicked; copies the feed's address, and fills
+in the apps' links when the page only knows "feed.xml"."""
 
 from __future__ import annotations
 
@@ -65,6 +67,9 @@ cursor:pointer}
 .cue.current{background:var(--hl)}
 .cue .at{flex:none;min-width:2.6rem;padding:0;border:0;background:none;text-align:left;\
 cursor:pointer;line-height:inherit}
+.w.now{border-radius:.2em;background:color-mix(in srgb,var(--accent) 22%,transparent);\
+box-shadow:0 0 0 .1em color-mix(in srgb,var(--accent) 22%,transparent);\
+text-decoration:underline 2px var(--accent);text-underline-offset:.2em}
 .notes{margin-top:1rem}
 .notes summary{cursor:pointer;font-weight:600}
 .notes-body h3,.notes-body h4,.notes-body h5,.notes-body h6{font-size:1rem;margin:1rem 0 .25rem}
@@ -76,29 +81,30 @@ SCRIPT = r"""
 (function () {
   'use strict';
   var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  function start(element) { return parseFloat(element.getAttribute('data-start')); }
+  // a chapter's or a cue's start, or a word's
+  function start(element) {
+    var name = element.classList.contains('w') ? 'data-t' : 'data-start';
+    return parseFloat(element.getAttribute(name));
+  }
+  // the index of the last of the ascending `starts` at or before `time`; -1 if none is
+  function at(starts, time) {
+    var low = 0, high = starts.length - 1, found = -1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (starts[middle] <= time) { found = middle; low = middle + 1; }
+      else { high = middle - 1; }
+    }
+    return found;
+  }
   document.querySelectorAll('article.entry').forEach(function (entry) {
     var player = entry.querySelector('audio');
     var box = entry.querySelector('.transcript');
     var cues = box ? Array.prototype.slice.call(box.querySelectorAll('.cue')) : [];
     var starts = cues.map(start);
     var current = null;
+    var words = [], wordStarts = [], word = null;  // the current cue's
     var touched = 0;
-    // the cue being read; in the pause after it, still that one
-    function follow(time) {
-      var low = 0, high = starts.length - 1, found = -1;
-      while (low <= high) {
-        var middle = (low + high) >> 1;
-        if (starts[middle] <= time) { found = middle; low = middle + 1; }
-        else { high = middle - 1; }
-      }
-      var cue = found < 0 ? null : cues[found];
-      if (cue === current) { return; }
-      if (current) { current.classList.remove('current'); current.removeAttribute('aria-current'); }
-      current = cue;
-      if (!cue) { return; }
-      cue.classList.add('current');
-      cue.setAttribute('aria-current', 'true');
+    function reveal(cue) {
       if (Date.now() - touched < 4000) { return; }  // the reader is scrolling the transcript
       var top = cue.offsetTop, bottom = top + cue.offsetHeight;
       if (top < box.scrollTop || bottom > box.scrollTop + box.clientHeight) {
@@ -106,9 +112,32 @@ SCRIPT = r"""
                       behavior: reduce ? 'auto' : 'smooth'});
       }
     }
+    // the cue and the word being read; in the pause after them, still those
+    function follow(time) {
+      var cue = cues[at(starts, time)] || null;
+      if (cue !== current) {
+        if (current) {
+          current.classList.remove('current');
+          current.removeAttribute('aria-current');
+        }
+        current = cue;
+        words = cue ? Array.prototype.slice.call(cue.querySelectorAll('.w')) : [];
+        wordStarts = words.map(start);
+        if (cue) {
+          cue.classList.add('current');
+          cue.setAttribute('aria-current', 'true');
+          reveal(cue);
+        }
+      }
+      var now = words[at(wordStarts, time)] || null;
+      if (now === word) { return; }
+      if (word) { word.classList.remove('now'); }
+      word = now;
+      if (now) { now.classList.add('now'); }
+    }
     entry.addEventListener('click', function (event) {
       if (!player || event.target.closest('a')) { return; }
-      var target = event.target.closest('button.chapter, .cue');
+      var target = event.target.closest('.w, button.chapter, .cue');
       if (!target) { return; }
       player.currentTime = start(target);
       if (box) { follow(player.currentTime); }
@@ -119,6 +148,16 @@ SCRIPT = r"""
     ['timeupdate', 'seeked'].forEach(function (name) {
       player.addEventListener(name, function () { follow(player.currentTime); });
     });
+    if (box.querySelector('.w')) {  // timeupdate comes every quarter second: too slow for words
+      var frame = 0;
+      var tick = function () {
+        follow(player.currentTime);
+        frame = player.paused ? 0 : requestAnimationFrame(tick);
+      };
+      player.addEventListener('play', function () {
+        if (!frame) { frame = requestAnimationFrame(tick); }
+      });
+    }
     ['wheel', 'touchstart', 'keydown'].forEach(function (name) {
       box.addEventListener(name, function () { touched = Date.now(); }, {passive: true});
     });

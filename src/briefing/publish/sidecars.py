@@ -1,8 +1,7 @@
 """The files beside each episode, same stem as the MP3:
 
 - ``.chapters.json``: Podcasting 2.0 JSON chapters (version 1.2.0), the ID3 chapter starts;
-- ``.vtt`` and ``.srt``: the transcript, one cue per sentence (long ones split), timed from
-  the exact sentence boundaries, the VTT with speaker labels;
+- ``.vtt``, ``.srt`` and ``.transcript.json``: the transcripts (`publish.transcript`);
 - ``.md`` and ``.html``: show notes, each story with its timestamp and link;
 - ``.jpg``: the cover art;
 - ``.json``: the episode's metadata, written last: its presence means the episode is whole.
@@ -12,23 +11,16 @@ Each is rendered here as text; the pipeline writes them.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
-import textwrap
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-import srt
-import webvtt
 from markdown_it import MarkdownIt
 
-from briefing.models import Chapter, Cue, Script
-
-CUE_LINE_CHARS = 60
-CUE_LINES = 2
+from briefing.models import Chapter, Script
 
 
 def chapters_json(chapters: Sequence[Chapter], images: Sequence[str | None] = ()) -> str:
@@ -46,62 +38,6 @@ def chapters_json(chapters: Sequence[Chapter], images: Sequence[str | None] = ()
             item["img"] = image
         items.append(item)
     return json.dumps({"version": "1.2.0", "chapters": items}, indent=2, ensure_ascii=False) + "\n"
-
-
-def split_cues(cues: Sequence[Cue]) -> Iterator[Cue]:
-    """Cues of at most two lines of 60 characters: a longer sentence is split at word
-    boundaries into consecutive cues, its time shared out by characters."""
-    limit = CUE_LINE_CHARS * CUE_LINES
-    for cue in cues:
-        if len(cue.text) <= limit:
-            yield cue
-            continue
-        pieces = textwrap.wrap(cue.text, limit, break_long_words=True, break_on_hyphens=False)
-        total = sum(len(p) for p in pieces)
-        start = cue.start_ms
-        for n, piece in enumerate(pieces):
-            end = (
-                cue.end_ms
-                if n == len(pieces) - 1
-                else start + (cue.end_ms - cue.start_ms) * len(piece) / total
-            )
-            yield Cue(start, end, piece, cue.speaker)
-            start = end
-
-
-def _lines(text: str) -> list[str]:
-    return textwrap.wrap(text, CUE_LINE_CHARS, break_long_words=True, break_on_hyphens=False) or [
-        text
-    ]
-
-
-def _vtt_time(ms: float) -> str:
-    return srt.timedelta_to_srt_timestamp(dt.timedelta(milliseconds=round(ms))).replace(",", ".")
-
-
-def transcript_vtt(cues: Sequence[Cue]) -> str:
-    vtt = webvtt.WebVTT()
-    for cue in split_cues(cues):
-        lines = _lines(cue.text)
-        if cue.speaker:
-            lines[0] = f"<v {cue.speaker}>{lines[0]}"
-        vtt.captions.append(
-            webvtt.Caption(start=_vtt_time(cue.start_ms), end=_vtt_time(cue.end_ms), text=lines)
-        )
-    return vtt.content
-
-
-def transcript_srt(cues: Sequence[Cue]) -> str:
-    subtitles = [
-        srt.Subtitle(
-            index=n,
-            start=dt.timedelta(milliseconds=round(cue.start_ms)),
-            end=dt.timedelta(milliseconds=round(cue.end_ms)),
-            content="\n".join(_lines(cue.text)),
-        )
-        for n, cue in enumerate(split_cues(cues), start=1)
-    ]
-    return srt.compose(subtitles)
 
 
 def clock(ms: float) -> str:
@@ -174,13 +110,15 @@ class EpisodeMetadata:
         return json.dumps(self.__dict__, indent=2, ensure_ascii=False) + "\n"
 
 
-# --- reading a transcript back (the show's page lists its cues) ---------------------------
+# --- reading a transcript back (the show's page lists its cues and their words) ----------
 
 _TIMING = re.compile(
     r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s+-->\s+((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})"
 )
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
 _TAG = re.compile(r"<[^>]*>")
+_STAMP = re.compile(r"<((?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3})>")
+"""An inline timestamp, as WebVTT writes it: the start of the word after it."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +129,11 @@ class VttCue:
     end: float
     text: str
     speaker: str = ""
+    words: tuple[tuple[float, str], ...] = ()
+    """(start in seconds, word) for each timed word, where the file has word times (inline
+    timestamps): the first at the cue's start, a word without a timestamp (a silent dash)
+    joined to the one before; joined with spaces, they are `text`. Empty where the times
+    of the cue's words are not known."""
 
 
 def _seconds(stamp: str) -> float:
@@ -198,10 +141,46 @@ def _seconds(stamp: str) -> float:
     return sum(float(part) * 60**n for n, part in enumerate(reversed(parts)))
 
 
+def _words(body: str, start: float, end: float) -> tuple[list[tuple[float, str]], bool]:
+    """A cue body's words with their starts, and whether any start came from a timestamp.
+    A timestamp counts where a word begins after it (not inside a word), within the cue
+    and not before the word it follows; other timestamps and other tags are passed over."""
+    words: list[tuple[float, str]] = []
+    timed = False
+    pending: float | None = None
+    apart = True  # the next text begins a word
+    for piece in re.split(r"(<[^>]*>)", body):
+        if _TAG.fullmatch(piece):
+            stamp = _STAMP.fullmatch(piece)
+            if stamp:
+                at = _seconds(stamp.group(1))
+                pending = at if (words[-1][0] if words else start) <= at <= end else None
+            continue
+        for text in re.split(r"(\s+)", html.unescape(piece)):  # an entity may be a space
+            if not text:
+                continue
+            if text.isspace():
+                apart = True
+                continue
+            if not words:
+                words.append((start, text))
+            elif not apart:
+                words[-1] = (words[-1][0], words[-1][1] + text)
+            elif pending is not None:
+                words.append((pending, text))
+                timed = True
+            else:
+                words[-1] = (words[-1][0], f"{words[-1][1]} {text}")
+            pending, apart = None, False
+    return words, timed
+
+
 def read_cues(text: str) -> list[VttCue]:
     """The cues of a WebVTT file, in file order: voice (``<v Name>``) and other tags
-    removed, entities decoded, lines joined; NOTE, STYLE and header blocks skipped."""
-    cues = []
+    removed, entities decoded, lines joined; NOTE, STYLE and header blocks skipped. Where
+    the file has word times, each cue's words with their starts (`VttCue.words`): a cue of
+    one word needs no timestamp for it, a cue of several untimed words gets none."""
+    found: list[tuple[VttCue, list[tuple[float, str]], bool]] = []
     for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = block.split("\n")
         at = next((n for n, line in enumerate(lines) if _TIMING.match(line)), None)
@@ -212,10 +191,15 @@ def read_cues(text: str) -> list[VttCue]:
             continue
         body = "\n".join(lines[at + 1 :])
         voice = _VOICE.search(body)
-        words = " ".join(html.unescape(_TAG.sub("", body)).split())
-        if words:
+        joined = " ".join(html.unescape(_TAG.sub("", body)).split())
+        if joined:
             speaker = html.unescape(voice.group(1)).strip() if voice else ""
-            cues.append(
-                VttCue(_seconds(timing.group(1)), _seconds(timing.group(2)), words, speaker)
-            )
-    return cues
+            start, end = _seconds(timing.group(1)), _seconds(timing.group(2))
+            cue = VttCue(start, end, joined, speaker)
+            found.append((cue, *_words(body, start, end)))
+    if not any(timed for _, _, timed in found):
+        return [cue for cue, _, _ in found]
+    return [
+        replace(cue, words=tuple(words)) if timed or len(cue.text.split()) == 1 else cue
+        for cue, words, timed in found
+    ]
