@@ -200,8 +200,10 @@ def build(
 
     Near-duplicate headlines are left out (and said so) unless --keep-duplicates. Writes
     OUTPUT_DIR/DATE-SHOW.mp3 (mono, 44.1 kHz, 96 kbps CBR) with ID3v2.3 tags, cover
-    art and one chapter per story, and prints its path. An existing episode is replaced
-    only once the new one is complete. Progress goes to stderr: a bar on a terminal,
+    art and one chapter per story, and prints its path; beside it, with the same name,
+    its cover, chapters (.chapters.json), transcripts with every word's time (.vtt,
+    .transcript.json; .srt by sentence), show notes (.md, .html) and metadata (.json).
+    An existing episode is replaced only once the new one is complete. Progress goes to stderr: a bar on a terminal,
     plain lines otherwise.
 
     With --stream the MP3 goes to standard output as it is made, to play at once
