@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from bench.word_timings import sphinx_words, start_differences
 
 from briefing.engines.piper import PiperEngine, PiperSettings
 from briefing.engines.piper_decoder import ChunkedSession, prepare
@@ -23,6 +22,8 @@ from briefing.engines.word_timings import (
     spoken_words,
     time_words,
 )
+
+from .aligner import sphinx_words, start_differences
 
 ID_MAP = {
     "^": [1],
