@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,18 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 LONDON = ROOT / "examples" / "london-daily.txt"
 TINY = DATA / "tiny-page.txt"
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--autoplay-policy=no-user-gesture-required",
+]
+"""Headless Chromium that asks nothing of the network and may play without a gesture."""
 
 ENCODER_DELAY_MS = 1105 / 44.1
 """ffmpeg shifts ID3 chapter times back by the MP3's encoder delay (25 ms) when it reads them."""

@@ -24,7 +24,7 @@ from PIL import Image
 from briefing.ingest import load_page
 from briefing.plan import BuildOptions, plan_episode
 
-from .conftest import LONDON, TINY, run_cli
+from .conftest import LONDON, TINY, ffmetadata_chapters, run_cli
 
 
 def ebur128(ffmpeg: str, path: Path) -> tuple[float, float]:
@@ -152,13 +152,7 @@ def test_vtt_words_carry_their_start_as_inline_timestamps(london_episode) -> Non
 def test_chapters_start_between_words(london_episode, ffmpeg: str) -> None:
     """No chapter starts inside a word, as an independent reader of the MP3 sees them."""
     path = london_episode[0]
-    listing = subprocess.run(
-        [ffmpeg, "-v", "error", "-i", str(path), "-f", "ffmetadata", "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    starts = [int(n) / 1000 for n in re.findall(r"^START=(\d+)$", listing, re.M)]
+    starts = [start / 1000 for start, _, _ in ffmetadata_chapters(ffmpeg, path)]
     assert len(starts) == 6
     for start in starts:
         assert not any(w["startTime"] < start < w["endTime"] for w in words_of(path))

@@ -23,7 +23,7 @@ from briefing.publish.publisher import publish
 from briefing.publish.server import index_page as served_index_page
 from briefing.publish.server import make_server
 
-from .conftest import TINY, run_cli
+from .conftest import CHROMIUM, CHROMIUM_ARGS, TINY, run_cli
 
 BASE = "https://example.org/show/"
 FEED = BASE + "feed.xml"
@@ -31,17 +31,6 @@ STEM = "2026-03-02-the-tiny-times"
 SHOW = ShowConfig(name="The Tiny Times", description="Small news from a small harbour town.")
 TRICKY = 'AT&T <CEO> "Q&A"'
 APP_SCHEMES = {prefix.split(":")[0] for _, prefix, _ in APPS}
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--autoplay-policy=no-user-gesture-required",
-]
-"""Headless Chromium that asks nothing of the network and may play without a gesture."""
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,7 @@ from briefing.publish.page import index_page, read_cues
 from briefing.publish.server import make_server
 from briefing.publish.sidecars import VttCue
 
-from .conftest import Run
-from .test_page import CHROMIUM, CHROMIUM_ARGS
+from .conftest import CHROMIUM, CHROMIUM_ARGS, Run
 
 SAMPLE = """\
 WEBVTT

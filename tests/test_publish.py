@@ -24,7 +24,7 @@ from briefing.publish.feed import podcast_guid
 from briefing.publish.publisher import publish
 from briefing.publish.server import make_server
 
-from .conftest import TINY, run_cli
+from .conftest import CHROMIUM, CHROMIUM_ARGS, TINY, run_cli
 
 BASE = "https://example.org/tiny/"
 NS = {
@@ -324,9 +324,6 @@ def test_serve_binds_to_loopback_by_default() -> None:
     assert "[default: 127.0.0.1]" in run.stdout
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.skipif(
     not CHROMIUM and not os.environ.get("CI"),
     reason="Debian's chromium is not installed (.ci/run installs it)",
@@ -345,15 +342,7 @@ def test_index_page_plays_and_chapters_seek_in_a_real_browser(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
+            args=CHROMIUM_ARGS,
         )
         try:
             page = browser.new_page()

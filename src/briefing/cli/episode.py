@@ -203,8 +203,8 @@ def build(
     art and one chapter per story, and prints its path; beside it, with the same name,
     its cover, chapters (.chapters.json), transcripts with every word's time (.vtt,
     .transcript.json; .srt by sentence), show notes (.md, .html) and metadata (.json).
-    An existing episode is replaced only once the new one is complete. Progress goes to stderr: a bar on a terminal,
-    plain lines otherwise.
+    An existing episode is replaced only once the new one is complete. Progress goes to
+    stderr: a bar on a terminal, plain lines otherwise.
 
     With --stream the MP3 goes to standard output as it is made, to play at once
     (`briefing build PAGE --stream | mpv -`); the episode's files are written too only

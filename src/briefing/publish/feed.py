@@ -24,6 +24,12 @@ from briefing.config import ShowConfig
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
+TRANSCRIPTS = (
+    ("vtt", "text/vtt"),
+    ("transcript", "application/json"),
+    ("srt", "application/x-subrip"),
+)
+"""An episode's transcripts as the feed names them, SRT last: feedparser keeps only the last."""
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -150,31 +156,15 @@ def build_feed(episodes: Sequence[FeedEpisode], show: ShowConfig, base_url: str)
                 url=url(files["chapters"]),
                 type="application/json+chapters",
             )
-        language = show.language
-        if files.get("vtt"):
-            _sub(
-                item,
-                f"{{{PODCAST}}}transcript",
-                url=url(files["vtt"]),
-                type="text/vtt",
-                language=language,
-            )
-        if files.get("transcript"):
-            _sub(
-                item,
-                f"{{{PODCAST}}}transcript",
-                url=url(files["transcript"]),
-                type="application/json",
-                language=language,
-            )
-        if files.get("srt"):
-            _sub(
-                item,
-                f"{{{PODCAST}}}transcript",
-                url=url(files["srt"]),
-                type="application/x-subrip",
-                language=language,
-            )
+        for kind, media_type in TRANSCRIPTS:
+            if files.get(kind):
+                _sub(
+                    item,
+                    f"{{{PODCAST}}}transcript",
+                    url=url(files[kind]),
+                    type=media_type,
+                    language=show.language,
+                )
     return etree.tostring(rss, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
