@@ -84,10 +84,11 @@ class Story:
     """Link to the story, carried into the chapter."""
     image: str | None = None
     """The story's picture (a URL), carried into the chapter."""
-    written: tuple[str, ...] = ()
+    written: tuple[str, ...] = field(default=(), compare=False)
     """Each paragraph as it was written, before it was normalised for speech ("£1.2bn"
     where the paragraph says "one point two billion pounds"), where known; empty for a
-    script read from a file. The word-level transcript maps spoken words back to it."""
+    script read from a file. The word-level transcript maps spoken words back to it. Not
+    part of what the story is: two stories that say the same are equal."""
 
     @property
     def sentences(self) -> tuple[str, ...]:
