@@ -115,6 +115,8 @@ def test_written_runs_map_expansions_back() -> None:
     }
     runs = written_runs("5% 10%", "five per cent ten per cent".split())  # cannot be told apart
     assert {n: (r.text, r.words) for n, r in runs.items()} == {0: ("5% 10%", 6)}
+    runs = written_runs("U. S. troops", ["US", "troops"])  # two written words said as one
+    assert {n: (r.text, r.words) for n, r in runs.items()} == {0: ("U. S.", 1)}
 
 
 def test_a_built_script_keeps_what_was_written() -> None:

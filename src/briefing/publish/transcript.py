@@ -195,7 +195,7 @@ def _split_run(tokens: Sequence[str], spoken: Sequence[str]) -> list[tuple[int, 
         here, after = tokens[i], _key(tokens[i + 1])
         left = len(tokens) - i - 1  # written words after this one, each said by a word at least
         if _key(here).isalpha() and _starts_alike(here, spoken[j]):
-            count = 1
+            count = 1 if len(spoken) - j - 1 >= left else 0  # each word after needs one
         elif after.isalpha():
             found = (
                 k
