@@ -54,12 +54,14 @@ def test_a_new_place_gets_every_file_audio_first_and_the_feed_last(shelf: Path) 
     sidecars = {".jpg", ".chapters.json", ".vtt", ".srt", ".transcript.json", ".md", ".html"}
     assert {n.split(".", 1)[1] for n in names[1:-2]} == {s[1:] for s in sidecars}
     assert not any(n.startswith(".") or "work" in n for n in names)  # lock, work dirs
-    assert not any(n.endswith(".json") and not n.endswith("chapters.json") for n in names)
+    metadata = [n for n in names if n.endswith(".json") and n.count(".") == 1]
+    assert not metadata  # the episodes' metadata stays home
     types = {u.name.split(".", 1)[1]: (u.content_type, u.cache_control) for u in plan.uploads}
     assert types["mp3"] == ("audio/mpeg", LONG_CACHE)
     assert types["vtt"][0].startswith("text/vtt")
     assert types["srt"][0].startswith("application/x-subrip")
     assert types["chapters.json"][0] == "application/json+chapters"
+    assert types["transcript.json"][0] == "application/json; charset=utf-8"
     assert types["jpg"][0] == "image/jpeg"
     assert types["xml"] == ("application/rss+xml; charset=utf-8", SHORT_CACHE)
     assert types["html"][1] in (SHORT_CACHE, LONG_CACHE)
