@@ -193,3 +193,42 @@ def test_half_made_models_of_a_killed_build_go_once_an_hour_old(
         os.utime(path, (hours_ago, hours_ago))
     assert prepared_models_dir() == models
     assert sorted(p.name for p in models.iterdir()) == [".preparing-now"]
+
+
+def test_the_prepared_decoder_runs_2d_convolutions(prepared: PreparedVoice) -> None:
+    """Its blocked kernels: see engines/conv2d.py (the audio is checked equal above)."""
+    import onnx
+
+    decoder = onnx.load(str(prepared.decoder))
+    convolutions = [n for n in decoder.graph.node if n.op_type in ("Conv", "ConvTranspose")]
+    kernels = {w.name: len(w.dims) for w in decoder.graph.initializer}
+    assert len(convolutions) == 23 and all(kernels[n.input[1]] == 4 for n in convolutions)
+
+
+def test_sentences_decoded_at_once_are_each_what_they_are_alone(prepared: PreparedVoice) -> None:
+    """Two sentences in the decoder together, one thread each, as a build speaks them."""
+    import threading
+
+    def one_thread(threads: int) -> onnxruntime.SessionOptions:
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        return options
+
+    chunked = ChunkedSession(prepared, one_thread, parallel=2)
+    assert chunked.parallel == 2
+    texts = [LONG, "Short and sweet."]
+    alone = [chunked.run(None, feeds(text))[0] for text in texts]
+    together: list[np.ndarray] = [np.zeros(0), np.zeros(0)]
+    start = threading.Barrier(2)
+
+    def speak(n: int) -> None:
+        start.wait()
+        together[n] = chunked.run(None, feeds(texts[n]))[0]
+
+    threads = [threading.Thread(target=speak, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for a, b in zip(alone, together, strict=True):
+        np.testing.assert_array_equal(a, b)

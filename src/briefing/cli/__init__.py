@@ -17,6 +17,7 @@ from typing import Any
 
 from briefing.cli import batch, episode, feed, tools, voices  # noqa: F401  (each registers its commands)
 from briefing.cli.group import cli
+from briefing.heap import return_freed_memory
 
 __all__ = ["cli", "main"]
 
@@ -28,4 +29,5 @@ def _raise_interrupt(signum: int, frame: Any) -> None:
 def main() -> None:
     """Entry point of the `briefing` console script."""
     signal.signal(signal.SIGTERM, _raise_interrupt)
+    return_freed_memory()  # before any thread starts, so all share one heap
     cli(prog_name="briefing")

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import importlib.util
 import json
+import os
 import threading
 import weakref
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any, ClassVar
 from briefing.cache import prepared_models_dir
 from briefing.engines.piper_decoder import open_in_pieces
 from briefing.errors import SpeechError
+from briefing.heap import return_freed_memory
 from briefing.models import Clip, WordTiming
 
 _PACKAGE_PREFIX = "package:"
@@ -45,7 +47,8 @@ class PiperSettings:
     speaker_id: int | None = None
     """Speaker by number, as Piper's own command line names it (``speaker`` is the same)."""
     threads: int = 0
-    """onnxruntime threads; 0 lets onnxruntime decide (all cores)."""
+    """Threads to speak with; 0: one a core (up to four). A voice decoding in pieces
+    decodes this many at once, one thread each; one run whole gives them to onnxruntime."""
 
     def model_path(self) -> Path:
         """The .onnx file. Raises `SpeechError` if a named package is not installed."""
@@ -164,6 +167,16 @@ def _voice_class() -> Any:
     return Voice
 
 
+def decoders() -> int:
+    """Pieces a prepared voice decodes at once, one thread each: one a core, up to four
+    (each holds a piece's activations, about 37 MB)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
 def _session_options(threads: int, spinning: bool) -> Any:
     import onnxruntime
 
@@ -222,10 +235,12 @@ def _load_voice(settings: PiperSettings, model: Path) -> _LoadedVoice:
         import onnxruntime
         from piper.config import PiperConfig
 
+        return_freed_memory()
         session: Any = open_in_pieces(
             model,
             prepared_models_dir(),
-            lambda threads: _session_options(settings.threads or threads, False),
+            lambda threads: _session_options(threads, False),
+            settings.threads or decoders(),
         )
         in_pieces = session is not None
         if session is None:
@@ -251,9 +266,9 @@ class PiperEngine:
 
     It makes audio at the voice's own rate whatever rate is asked for; assembly converts.
     A voice prepared by `piper_decoder` decodes long sentences a few seconds at a time, so
-    memory stays the same whatever a sentence's length, and takes two sentences at once
-    (one in each half of the graph); one that cannot be prepared runs whole, one sentence
-    at a time (onnxruntime already uses every core for it).
+    memory stays the same whatever a sentence's length, and takes a sentence a core at once
+    (`decoders`); one that cannot be prepared runs whole, one sentence at a time
+    (onnxruntime already uses every core for it).
     """
 
     name = "piper"
@@ -267,8 +282,8 @@ class PiperEngine:
         self._loaded = _open_voice(settings)
         self._voice = self._loaded.voice
         self.decodes_in_pieces = self._loaded.in_pieces
-        # A prepared voice takes two sentences at once, one in each half (ChunkedSession).
-        self.concurrency = 2 if self.decodes_in_pieces else 1
+        # A prepared voice takes as many sentences at once as it decodes (ChunkedSession).
+        self.concurrency = self._voice.session.parallel if self.decodes_in_pieces else 1
         self._config = SynthesisConfig(
             length_scale=settings.length_scale,
             volume=settings.volume,

@@ -38,15 +38,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.engines.conv2d import rewrite_as_2d
+
 log = logging.getLogger(__name__)
 
-CHUNK_FRAMES = 256
-"""Latent frames decoded at once (3 s of audio at 22.05 kHz): about 70 MB of onnxruntime
-memory (384 took 100 MB, and a cold build peaked at 317 MB against 293 MB now). Smaller
-pieces cost more context; decoding speed is flat from 256 to 512 (bench/README.md)."""
-FORMAT = 2
+CHUNK_FRAMES = 128
+"""Latent frames decoded at once by one decoder (1.5 s of audio at 22.05 kHz): about 37 MB
+of onnxruntime memory, so two decoding at once take what one piece of 256 did (384 took
+100 MB). Smaller pieces cost more context (11 frames either side for joe)."""
+FORMAT = 3
 """Bumped when what `prepare` writes changes, so older prepared voices are not read
-(2: the front also gives the phoneme durations)."""
+(2: the front also gives the phoneme durations; 3: the convolutions are 2-D, `conv2d`)."""
 _DECODER_PREFIX = "/dec/"
 """Piper's exporter names every decoder node /dec/… (VITS's `dec` module)."""
 
@@ -103,16 +105,16 @@ def prepare(model: Path, directory: Path) -> PreparedVoice | None:
 
 
 def open_in_pieces(
-    model: Path, directory: Path, options: Callable[[int], Any]
+    model: Path, directory: Path, options: Callable[[int], Any], parallel: int = 2
 ) -> ChunkedSession | None:
-    """`model` ready to decode in pieces (prepared in `directory` if need be), or None: run
-    it whole. `options(threads)` makes a session's options (0: as many as onnxruntime
-    likes). A prepared voice onnxruntime cannot load is removed, to be made again."""
+    """`model` ready to decode in pieces (prepared in `directory` if need be), `parallel`
+    pieces at once, or None: run it whole. `options(threads)` makes a session's options. A
+    prepared voice onnxruntime cannot load is removed, to be made again."""
     voice = prepare(model, directory)
     if voice is None:
         return None
     try:
-        return ChunkedSession(voice, options)
+        return ChunkedSession(voice, options, parallel)
     except Exception as exc:  # noqa: BLE001 - the model itself is loaded whole instead
         log.warning(
             "the prepared copy of %s is unreadable (%s); removed, to be made again",
@@ -178,6 +180,7 @@ def _split(model: Path, into: Path) -> bool:
             proto = onnx.load(str(model))
         extra = [durations] if durations and half == "front" else []
         _keep_half(proto.graph, first, front=half == "front", links=links + extra, weights=weights)
+        rewrite_as_2d(proto.graph, _opset(proto))
         onnx.save(proto, str(into / f"{half}.onnx"))
         del proto
     (into / "voice.json").write_text(
@@ -192,6 +195,11 @@ def _split(model: Path, into: Path) -> bool:
         encoding="utf-8",
     )
     return True
+
+
+def _opset(proto: Any) -> int:
+    """The model's version of the standard operators."""
+    return max((o.version for o in proto.opset_import if o.domain in ("", "ai.onnx")), default=0)
 
 
 def _durations(nodes: Any) -> str | None:
@@ -256,24 +264,28 @@ def receptive_field(nodes: Any) -> int:
 class ChunkedSession:
     """Runs a prepared voice where Piper expects its onnxruntime session (`run` only).
 
-    Two sentences can be in `run` at once, one in each half: the front of the next sentence
-    runs on one thread beside the decoder of this one (the front gains little from a second
-    thread: 6.1 s against 4.3 s on London Daily; the decoder halves its time with two). On
-    two cores London Daily's sentences take 13.3 s so, against 13.8-14.2 s one at a time
-    (bench/README.md). Each half takes one sentence at a time.
+    Several sentences can be in `run` at once: the front takes one at a time, on one thread
+    (it gains little from a second: 6.1 s against 4.3 s on London Daily), and the decoder
+    `parallel` at a time, each on one thread, where its blocked 2-D kernels (`conv2d`) run
+    best: on two cores London Daily's sentences take about 12% less time so than with one
+    decoder on two threads, in the same memory, its pieces being half as long
+    (bench/README.md).
     """
 
-    def __init__(self, voice: PreparedVoice, options: Callable[[int], Any]) -> None:
+    def __init__(
+        self, voice: PreparedVoice, options: Callable[[int], Any], parallel: int = 2
+    ) -> None:
         import onnxruntime
 
         self.voice = voice
+        self.parallel = max(1, parallel)
         providers = ["CPUExecutionProvider"]
         self.front = onnxruntime.InferenceSession(str(voice.front), options(1), providers=providers)
         self.decoder = onnxruntime.InferenceSession(
-            str(voice.decoder), options(0), providers=providers
+            str(voice.decoder), options(1), providers=providers
         )
         self._front_turn = threading.Lock()
-        self._decoder_turn = threading.Lock()
+        self._decoder_turn = threading.BoundedSemaphore(self.parallel)
 
     def run(self, output_names: Any, feeds: dict[str, Any]) -> list[Any]:
         """The audio, and where the voice gives them (``output_names`` None), each phoneme
