@@ -141,8 +141,10 @@ def main() -> None:
         work = Path(tmp)
         models = work / "prepared"
         first_env = {"BRIEFING_CACHE_DIR": str(models)}
+        # models made, the voice's level learned; as by another show's page, so London
+        # Daily's language is not known yet (--lang: its page is not asked for it)
         first = [briefing, "build", str(PAGE), "-q", "--show-name", "Warm-up Edition"]
-        run([*first, "-o", str(work / "first")], first_env)  # models made, the level learned
+        run([*first, "--lang", "en", "-o", str(work / "first")], first_env)
         sentences = plan_episode(load_page(PAGE), None, BuildOptions()).script.sentences
         text = "".join(s.replace("\n", " ") + "\n" for s in sentences).encode()
 

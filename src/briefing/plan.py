@@ -333,18 +333,17 @@ def in_page_language(text_sample: str, options: BuildOptions) -> BuildOptions:
 
 def _page_language(text: str, options: BuildOptions, cast: Cast | None) -> str | None:
     """The detected language, remembered in the cache's notes (loading the detector's
-    model takes longer than anything else in a rebuild of an unchanged page). While it
-    loads, the voices that will read the page unless its language says otherwise (`cast`)
-    load too."""
+    model takes longer than anything else in a rebuild of an unchanged page). For a page
+    not seen before, the voices that will read it unless its language says otherwise
+    (`cast`) start loading in the background, to be ready when the script is."""
     cache = SpeechCache.default() if options.use_cache else None
     key = hashlib.sha256(f"language:{text}".encode()).hexdigest()
     note = cache.recall(key) if cache else None
     if note and isinstance(note.get("code"), str):
         return str(note["code"])
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload") as pool:
-        if cast is not None:
-            preload(cast, pool)
-        code = detect_language(text, prepared_models_dir())
+    if cast is not None:
+        preload(cast)  # not waited for: it goes on while the script is written
+    code = detect_language(text, prepared_models_dir())
     if cache and code:
         cache.remember(key, {"code": code})
     return code

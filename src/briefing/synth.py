@@ -70,14 +70,22 @@ ProgressFn = Callable[[SynthProgress], None]
 
 _preloaded: dict[tuple[str, int], Future[SpeechEngine]] = {}
 _preload_lock = threading.Lock()
+_preloader: ThreadPoolExecutor | None = None
+"""The thread `preload` loads engines on, made on first use and kept."""
 
 
-def preload(cast: Cast, pool: Executor) -> None:
-    """Start loading the cast's engines on `pool` (a neural voice takes a third of a
-    second), for the next `synthesize` to take; while the page's language is detected,
-    say. Engines loaded for voices that then go unused are let go by `forget_preloaded`."""
+def preload(cast: Cast, pool: Executor | None = None) -> None:
+    """Start loading the cast's engines on `pool`, or in the background (a neural voice
+    takes half a second), for the next `synthesize` to take: while the page's language is
+    detected and the script written, say. Engines loaded for voices that then go unused
+    are let go by `forget_preloaded`."""
+    global _preloader
     rate = cast.anchor.settings.native_rate()
     with _preload_lock:
+        if pool is None:
+            if _preloader is None:
+                _preloader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload")
+            pool = _preloader
         for voice in cast.voices:
             key = (voice.name, rate)
             if key not in _preloaded:
