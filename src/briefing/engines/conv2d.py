@@ -42,8 +42,8 @@ def rewrite_as_2d(graph: Any, opset: int) -> int:
         return 0
     graph.initializer.append(numpy_helper.from_array(_axes(), _AXES))
     for name in flat & {node.input[1] for node in found}:  # each kernel once, if shared
-        kernel = numpy_helper.to_array(weights[name])
-        weights[name].CopyFrom(numpy_helper.from_array(kernel[:, :, None, :], name))
+        out, into, width = weights[name].dims  # the same values in the same order: only
+        weights[name].dims[:] = [out, into, 1, width]  # the shape changes, nothing is copied
     rewritten = {id(node) for node in found}
     nodes = []
     for n, node in enumerate(graph.node):
