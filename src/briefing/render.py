@@ -44,7 +44,7 @@ from briefing.engines.voices import load_voice
 from briefing.levels import first_levelling, learned, programme_key, recall, voice_level_key
 from briefing.models import Clip, Script, Story
 from briefing.plan import BuildOptions, Note, Plan, left_out, script_for
-from briefing.synth import Cast, InOrder, ProgressFn, speech_keys, synthesize
+from briefing.synth import Cast, InOrder, ProgressFn, synthesize
 from briefing.tags import id3_size
 
 log = logging.getLogger(__name__)
@@ -178,8 +178,6 @@ def _reuse(
     joined, from the making.cache, for the chapters and the transcript's times."""
     if previous is None or previous.meta.get("audio_key") != key:
         return None
-    if not all(making.cache.contains(k) for k in speech_keys(script, making.cast)):
-        return None  # the times come from the clips it was made of: spoken again, they differ
     try:
         data = previous.mp3.read_bytes()
     except OSError:
@@ -194,6 +192,8 @@ def _reuse(
     except (KeyError, TypeError, ValueError):
         return None
     speech = synthesize(script, making.cast, making.cache, making.progress)
+    if speech.report.synthesised:
+        return None  # the times come from the clips it was made of: spoken again, they differ
     assembly = making.join(script, speech.clips())
     assembly = assembly.padded_to(
         mp3_aligned_frames(assembly.frames, assembly.format.sample_rate, making.mp3)

@@ -16,7 +16,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from briefing.cache import SpeechCache, cache_key
@@ -74,22 +74,20 @@ _preloader: ThreadPoolExecutor | None = None
 """The thread `preload` loads engines on, made on first use and kept."""
 
 
-def preload(cast: Cast, pool: Executor | None = None) -> None:
-    """Start loading the cast's engines on `pool`, or in the background (a neural voice
-    takes half a second), for the next `synthesize` to take: while the page's language is
-    detected and the script written, say. Engines loaded for voices that then go unused
-    are let go by `forget_preloaded`."""
+def preload(cast: Cast) -> None:
+    """Start loading the cast's engines in the background (a neural voice takes half a
+    second), for the next `synthesize` to take: while the page's language is detected and
+    the script written, say. Engines loaded for voices that then go unused are let go by
+    `forget_preloaded`."""
     global _preloader
     rate = cast.anchor.settings.native_rate()
     with _preload_lock:
-        if pool is None:
-            if _preloader is None:
-                _preloader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload")
-            pool = _preloader
+        if _preloader is None:
+            _preloader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preload")
         for voice in cast.voices:
             key = (voice.name, rate)
             if key not in _preloaded:
-                _preloaded[key] = pool.submit(voice.settings.load, rate)
+                _preloaded[key] = _preloader.submit(voice.settings.load, rate)
 
 
 def forget_preloaded(keep: Cast | None = None) -> None:
