@@ -10,10 +10,14 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from .gtts_standin import StandIn
+
+if TYPE_CHECKING:
+    from briefing.engines.piper import PiperSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -34,6 +38,16 @@ CHROMIUM_ARGS = [
 
 ENCODER_DELAY_MS = 1105 / 44.1
 """ffmpeg shifts ID3 chapter times back by the MP3's encoder delay (25 ms) when it reads them."""
+
+
+def joe() -> PiperSettings:
+    """The shipped voice's Piper settings."""
+    from briefing.engines.piper import PiperSettings
+    from briefing.engines.voices import load_voice
+
+    settings = load_voice("joe").settings
+    assert isinstance(settings, PiperSettings)
+    return settings
 
 
 def ffmetadata_chapters(ffmpeg: str, path: Path) -> list[tuple[int, int, str]]:

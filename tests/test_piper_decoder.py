@@ -13,9 +13,10 @@ import pytest
 from piper import PiperVoice
 from piper.config import PiperConfig
 
-from briefing.engines.piper import PiperEngine, PiperSettings
+from briefing.engines.piper import PiperEngine
 from briefing.engines.piper_decoder import CHUNK_FRAMES, ChunkedSession, PreparedVoice, prepare
-from briefing.engines.voices import load_voice
+
+from .conftest import joe
 
 # London Daily's longest sentence (examples/london-daily.txt): 13.7 s of speech, four pieces.
 LONG = (
@@ -23,12 +24,6 @@ LONG = (
     'France\'s Emmanuel Macron said the current cycle of violence "must be stopped" and called '
     "on Iran to refrain from further violent action and proliferation."
 )
-
-
-def joe() -> PiperSettings:
-    settings = load_voice("joe").settings
-    assert isinstance(settings, PiperSettings)
-    return settings
 
 
 @pytest.fixture(scope="module")

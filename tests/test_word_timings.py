@@ -10,9 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefing.engines.piper import PiperEngine, PiperSettings
+from briefing.engines.piper import PiperEngine
 from briefing.engines.piper_decoder import ChunkedSession, prepare
-from briefing.engines.voices import load_voice
 from briefing.engines.word_timings import (
     Spoken,
     SpokenWord,
@@ -24,6 +23,7 @@ from briefing.engines.word_timings import (
 )
 
 from .aligner import sphinx_words, start_differences
+from .conftest import joe
 
 ID_MAP = {
     "^": [1],
@@ -147,12 +147,6 @@ SENTENCES = [
     "thousand two hundred.",
     "Hello.",
 ]
-
-
-def joe() -> PiperSettings:
-    settings = load_voice("joe").settings
-    assert isinstance(settings, PiperSettings)
-    return settings
 
 
 @pytest.fixture(scope="module")
