@@ -176,7 +176,8 @@ def daily(
 def serve(directory: Path, port: int, host: str) -> None:
     """Serve DIRECTORY: the feed, episodes (with HEAD and byte ranges, as podcast apps need,
     and CORS headers, as web players need) and the show's page: each episode's player,
-    chapters and a transcript that follows playback. Ctrl-C stops it."""
+    chapters and a transcript that follows playback word by word (a click on a word
+    seeks there). Ctrl-C stops it."""
     from briefing.publish.server import make_server
 
     server = make_server(directory, host, port)
