@@ -125,8 +125,7 @@ class Mp3Encoder:
             str(settings.channels),
             "-map_metadata",
             "-1",
-            "-flush_packets",
-            "1",
+            *(("-flush_packets", "1") if stream is not None else ()),
             "-f",
             "tee",
             f"[{mp3}:onfail=abort]{path.name}|[{mp3}:onfail=ignore]pipe:1",
@@ -157,7 +156,7 @@ class Mp3Encoder:
         try:
             self.checker = subprocess.Popen(
                 checker_args,
-                stdin=subprocess.PIPE,
+                stdin=subprocess.PIPE if stream is not None else self.encoder.stdout,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
             )
@@ -166,10 +165,12 @@ class Mp3Encoder:
             self.encoder.wait()
             raise
         self._checker_err = b""
-        self._threads = [
-            threading.Thread(target=self._pump, name="mp3-pump", daemon=True),
-            threading.Thread(target=self._read_checker, name="mp3-check", daemon=True),
-        ]
+        self._threads = [threading.Thread(target=self._read_checker, name="mp3-check", daemon=True)]
+        if stream is not None:
+            self._threads.append(threading.Thread(target=self._pump, name="mp3-pump", daemon=True))
+        else:
+            assert self.encoder.stdout is not None
+            self.encoder.stdout.close()  # the checker reads it
         for thread in self._threads:
             thread.start()
 
