@@ -89,7 +89,7 @@ def test_a_voice_is_prepared_once_and_a_damaged_one_again(tmp_path: Path) -> Non
     model = joe().model_path()
     first = prepare(model, tmp_path)
     assert first is not None and first.front.parent.parent == tmp_path
-    assert first.context >= 11  # joe's decoder reaches 11 frames either side
+    assert first.context == 12  # joe's decoder reaches 11.1 frames (the test above: exact)
     stamp = first.front.stat().st_mtime_ns
     again = prepare(model, tmp_path)
     assert again == first and first.front.stat().st_mtime_ns == stamp
@@ -190,14 +190,23 @@ def test_half_made_models_of_a_killed_build_go_once_an_hour_old(
     assert sorted(p.name for p in models.iterdir()) == [".preparing-now"]
 
 
-def test_the_prepared_decoder_runs_2d_convolutions(prepared: PreparedVoice) -> None:
-    """Its blocked kernels: see engines/conv2d.py (the audio is checked equal above)."""
+def test_the_prepared_halves_are_kept_optimised_with_blocked_2d_convolutions(
+    prepared: PreparedVoice,
+) -> None:
+    """Its 2-D convolutions (engines/conv2d.py) run in onnxruntime's blocked kernels, and
+    each half is kept as onnxruntime optimised it, so a build does not optimise it again
+    (the audio is checked equal above)."""
     import onnx
 
     decoder = onnx.load(str(prepared.decoder))
     convolutions = [n for n in decoder.graph.node if n.op_type in ("Conv", "ConvTranspose")]
     kernels = {w.name: len(w.dims) for w in decoder.graph.initializer}
     assert len(convolutions) == 23 and all(kernels[n.input[1]] == 4 for n in convolutions)
+    blocked = [n for n in convolutions if n.domain == "com.microsoft.nchwc"]
+    assert len(blocked) == 20  # all but the three transposed ones
+    front = onnx.load(str(prepared.front), load_external_data=False)
+    assert any(n.domain == "com.microsoft.nchwc" for n in front.graph.node)
+    assert [p.name for p in prepared.front.parent.iterdir() if "plain" in p.name] == []
 
 
 def test_sentences_decoded_at_once_are_each_what_they_are_alone(prepared: PreparedVoice) -> None:
@@ -227,3 +236,18 @@ def test_sentences_decoded_at_once_are_each_what_they_are_alone(prepared: Prepar
         thread.join()
     for a, b in zip(alone, together, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_a_voice_prepared_for_another_machine_is_prepared_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The halves are optimised for this CPU and this onnxruntime: a cache shared with
+    another machine, or kept over an upgrade, is not read as if made here."""
+    from briefing.engines import piper_decoder
+
+    here = prepare(joe().model_path(), tmp_path)
+    monkeypatch.setattr(piper_decoder, "_machine", lambda: "1.99.0|another CPU's features")
+    there = prepare(joe().model_path(), tmp_path)
+    assert here is not None and there is not None
+    assert here.front.parent != there.front.parent
+    assert here.front.is_file() and there.front.is_file()
