@@ -78,11 +78,12 @@ class Mp3Encoder:
     file the caller owns), from its PCM file (`source`) or from PCM `write`n to it as the
     programme is made; and a second ffmpeg measuring the MP3 as it is written.
 
-    The encoder's tee muxer writes the MP3 both to `path` and to a pipe; from the pipe, a
-    thread here hands every piece to the checker (which decodes it and measures it with
-    ebur128, true peak included, on the other core) and, with `stream`, to that too (a
-    player reading standard output): the stream is the file's audio, byte for byte, as it
-    is made. A stream closed by its reader stops being written to; the file goes on.
+    The encoder's tee muxer writes the MP3 both to `path` and to a pipe, read by the checker
+    (which decodes it and measures it with ebur128, true peak included, on the other core).
+    With `stream` (a player reading standard output), a thread here reads the pipe instead
+    and hands every packet, as it is made, both to the checker and to the stream: the
+    stream is the file's audio, byte for byte. A stream closed by its reader stops being
+    written to; the file goes on.
     ffmpeg writes no ID3 tag of its own: `tags.write_tags` writes the only one.
     """
 
