@@ -22,14 +22,15 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
-
-import requests
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from briefing.audio.ffmpeg import decode_to_pcm
 from briefing.errors import ConfigError, NoAudioError, SpeechError
 from briefing.models import Clip
 from briefing.script.sentences import split_clauses
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ class GttsEngine:
 
     def _session(self) -> requests.Session:
         """One HTTP session per worker thread: connections (and TLS) are kept alive."""
+        import requests  # here: reading a gTTS preset does not need it
+
         session = getattr(self._local, "session", None)
         if session is None:
             session = self._local.session = requests.Session()
@@ -141,6 +144,7 @@ class GttsEngine:
         fewer); it is sent here rather than by `gTTS.stream()`, which opens a new connection
         per request, skips TLS verification and has no retry.
         """
+        import requests
         from gtts import gTTS
 
         s = self.settings
@@ -188,6 +192,8 @@ def _audio_in(body: str, piece: str) -> bytes:
 
 def _diagnose(exc: requests.RequestException, host: str) -> tuple[str, float | None, bool]:
     """(what happened, seconds the server asked us to wait, whether a retry may help)."""
+    import requests
+
     if isinstance(exc, requests.HTTPError) and exc.response is not None:
         status = exc.response.status_code
         header = exc.response.headers.get("Retry-After", "").strip()

@@ -19,6 +19,7 @@ A preset:
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -26,7 +27,7 @@ from pathlib import Path
 from platformdirs import user_config_dir
 
 from briefing.config import parse_table, read_toml
-from briefing.engines import EngineSettings, settings_class
+from briefing.engines import EngineSettings, engine_names, settings_class
 from briefing.errors import ConfigError, SpeechError
 
 DEFAULT_VOICE = "joe"
@@ -102,20 +103,43 @@ def read_preset(path: Path) -> VoicePreset:
     )
 
 
-def scan_presets() -> tuple[dict[str, VoicePreset], dict[Path, ConfigError]]:
+_Scan = tuple[dict[str, VoicePreset], dict[Path, ConfigError]]
+_scanned: tuple[tuple[object, ...], _Scan] | None = None
+_scan_turn = threading.Lock()
+
+
+def scan_presets() -> _Scan:
     """Every readable preset by name (the user's override shipped ones of the same name),
-    and the files that could not be read, with why."""
-    presets: dict[str, VoicePreset] = {}
-    broken: dict[Path, ConfigError] = {}
-    for directory in preset_dirs():
-        for path in sorted(directory.glob("*.toml")):
-            try:
-                preset = read_preset(path)
-            except ConfigError as exc:
-                broken[path] = exc
-                continue
-            presets.setdefault(preset.name, preset)
-    return presets, broken
+    and the files that could not be read, with why. Read again only when a preset file, a
+    preset directory or the engines registered change (a build asks several times)."""
+    global _scanned
+    paths = [path for directory in preset_dirs() for path in sorted(directory.glob("*.toml"))]
+    signature = (tuple(engine_names()), *(_stamp(path) for path in paths))
+    with _scan_turn:
+        if _scanned is not None and _scanned[0] == signature:
+            presets, broken = _scanned[1]
+            return dict(presets), dict(broken)
+    presets = {}
+    broken = {}
+    for path in paths:
+        try:
+            preset = read_preset(path)
+        except ConfigError as exc:
+            broken[path] = exc
+            continue
+        presets.setdefault(preset.name, preset)
+    with _scan_turn:
+        _scanned = (signature, (presets, broken))
+    return dict(presets), dict(broken)
+
+
+def _stamp(path: Path) -> tuple[str, bytes | None]:
+    """A preset file as it is now: its bytes (a file rewritten within the same tick of the
+    clock keeps its modification time)."""
+    try:
+        return (str(path), path.read_bytes())
+    except OSError:
+        return (str(path), None)
 
 
 def load_presets() -> dict[str, VoicePreset]:
