@@ -256,3 +256,31 @@ def test_nothing_half_made(text: str) -> None:
                 text,
                 spoken,
             )
+
+
+def test_a_rule_with_an_unnamed_group_is_refused_when_the_rules_are_joined() -> None:
+    """The master pattern tells rules apart by group number: an unnamed group would shift
+    them. Rules are compiled only when they first match, so the check is on the join."""
+    from briefing.script.normalize.scanner import Rule, Scanner
+
+    number = Rule("number", r"\d+", lambda match: "a number")
+    assert Scanner([number]).sub("Take 5.") == "Take a number."
+    with pytest.raises(ValueError, match="'grouped'"):
+        _ = Scanner([number, Rule("grouped", r"(a)b", lambda match: "x")]).master
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        # found by test_nothing_half_made: "km/h£1.2bn" was read "kilometres per hour£1.2bn"
+        ("at 30 km/h\u200b£1.2bn", "at thirty kilometres per hour one point two billion pounds"),
+        ("up 5%\u200bgrowth", "up five per cent growth"),
+        ("super\u200bcalifragilistic", "supercalifragilistic"),  # a word allowed to wrap
+        ("1\u200b000 people", "One thousand people"),
+        ("the end\u200b.", "the end."),
+    ],
+)
+def test_a_zero_width_space_breaks_tokens_only_between_a_word_and_a_sign(
+    text: str, spoken: str
+) -> None:
+    assert normalize(text) == spoken

@@ -26,6 +26,13 @@ _TRANSLATE = {
 _PAUSE = "\ue000"  # a private-use character: where a pause comma may go
 
 
+_ZERO_WIDTH_SPACE = re.compile(
+    r"(?<=[^\w\s([{\"'])\u200b(?=[^\s.,;:!?)\]}\"'])"
+    r"|(?<=\S)(?<![([{\"'])\u200b(?=[^\w\s.,;:!?)\]}\"'])"
+)
+"""A zero-width space between a word and a sign ("km/h\u200b£1.2bn": a speed, then a sum)
+breaks two tokens: a space. Inside a word or a number, or beside a bracket, a quote or a
+stop, it only let a line wrap, and goes with the other invisible characters."""
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,;:!?](?:\s|$))")
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W_]|[.!?,;:\"')])[*†‡]+(?=\s|$)|^[*†‡]+\s+")
 """A footnote's mark, after a word or a stop ("restored.* This") or opening the footnote
@@ -37,6 +44,8 @@ def clean_unicode(text: str) -> str:
     footnote marks, and no space before a comma or other clause mark (a typo: "on Sunday ,
     January 30")."""
     if not text.isascii():
+        if "\u200b" in text:
+            text = _ZERO_WIDTH_SPACE.sub(" ", text)
         text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = text.replace("\t", " ")
     if "*" in text or "†" in text or "‡" in text:
