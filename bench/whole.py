@@ -24,6 +24,7 @@ from `wait4`). Prints Markdown for bench/README.md.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import os
 import platform
@@ -132,6 +133,9 @@ def main() -> None:
     from briefing.plan import BuildOptions, plan_episode
 
     ffmpeg = find_ffmpeg()
+    # An installed package has its modules compiled (pip does it); a checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile briefing's at every start, Piper's never.
+    compileall.compile_dir(ROOT / "src", quiet=1)
     joe = load_voice("joe").settings
     model = joe.model_path()  # type: ignore[attr-defined]
     briefing = str(BIN / "briefing")
