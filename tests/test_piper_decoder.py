@@ -14,7 +14,8 @@ from piper import PiperVoice
 from piper.config import PiperConfig
 
 from briefing.engines.piper import PiperEngine
-from briefing.engines.piper_decoder import CHUNK_FRAMES, ChunkedSession, PreparedVoice, prepare
+from briefing.engines.piper_decoder import CHUNK_FRAMES, ChunkedSession
+from briefing.engines.piper_prepare import PreparedVoice, prepare
 
 from .conftest import joe
 
@@ -243,11 +244,31 @@ def test_a_voice_prepared_for_another_machine_is_prepared_again(
 ) -> None:
     """The halves are optimised for this CPU and this onnxruntime: a cache shared with
     another machine, or kept over an upgrade, is not read as if made here."""
-    from briefing.engines import piper_decoder
+    from briefing.engines import piper_prepare
 
     here = prepare(joe().model_path(), tmp_path)
-    monkeypatch.setattr(piper_decoder, "_machine", lambda: "1.99.0|another CPU's features")
+    monkeypatch.setattr(piper_prepare, "_machine", lambda: "1.99.0|another CPU's features")
     there = prepare(joe().model_path(), tmp_path)
     assert here is not None and there is not None
     assert here.front.parent != there.front.parent
     assert here.front.is_file() and there.front.is_file()
+
+
+def test_a_voice_is_prepared_in_a_child_process(tmp_path: Path) -> None:
+    """The graph work (onnx's protobufs, onnxruntime's optimiser: about 280 MB) is done in a
+    process of its own, so a machine's first build never holds it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from briefing.engines.piper_prepare import prepare;"
+        "voice = prepare(Path(sys.argv[1]), Path(sys.argv[2]));"
+        "print(voice is not None, 'onnx' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(joe().model_path()), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["True", "False"]  # prepared, and onnx never imported here

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from briefing.engines.piper import PiperEngine
-from briefing.engines.piper_decoder import ChunkedSession, prepare
+from briefing.engines.piper_decoder import ChunkedSession
+from briefing.engines.piper_prepare import prepare
 from briefing.engines.word_timings import (
     Spoken,
     SpokenWord,

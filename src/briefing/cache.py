@@ -10,7 +10,7 @@ Beside the clips it keeps small notes of what was worked out (`remember`, `recal
 gain that levels a programme and the language of a page, so a rebuild of the same audio
 does not measure or detect them again. And in ``models/``, what is made once from the
 installed packages: each Piper voice split in two for decoding long sentences in pieces
-(`engines.piper_decoder`), and the language detector's tables unpacked (`ingest.language`).
+(`engines.piper_prepare`), and the language detector's tables unpacked (`ingest.language`).
 """
 
 from __future__ import annotations
@@ -240,7 +240,7 @@ class SpeechCache:
     @property
     def models_dir(self) -> Path:
         """Models made ready on first use: each Piper voice split for decoding in pieces
-        (`engines.piper_decoder`), the language detector's tables unpacked."""
+        (`engines.piper_prepare`), the language detector's tables unpacked."""
         return self.directory / "models"
 
     def models(self) -> list[Path]:

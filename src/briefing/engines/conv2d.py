@@ -12,7 +12,7 @@ the latent frames to 5e-4.
 The rewrite is local, so it holds whatever surrounds a convolution: each Conv or
 ConvTranspose whose weights are (O, I, K) becomes an Unsqueeze of its input to (N, C, 1, T),
 the convolution with weights (O, I, 1, K) and its attributes given a height of 1, and a
-Squeeze of its output back to (N, C, T). `piper_decoder.prepare` writes both halves of a
+Squeeze of its output back to (N, C, T). `piper_prepare.prepare` writes both halves of a
 voice this way.
 """
 

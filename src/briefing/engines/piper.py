@@ -265,7 +265,7 @@ class PiperEngine:
     """One loaded Piper voice. Loading takes a fraction of a second; synthesis is the cost.
 
     It makes audio at the voice's own rate whatever rate is asked for; assembly converts.
-    A voice prepared by `piper_decoder` decodes long sentences a few seconds at a time, so
+    A voice prepared by `piper_prepare` decodes long sentences a few seconds at a time, so
     memory stays the same whatever a sentence's length, and takes a sentence a core at once
     (`decoders`); one that cannot be prepared runs whole, one sentence at a time
     (onnxruntime already uses every core for it).
