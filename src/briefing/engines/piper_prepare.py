@@ -62,7 +62,7 @@ class PreparedVoice:
 
 
 def prepare(model: Path, directory: Path) -> PreparedVoice | None:
-    """The split form of `model`, from `directory` or made there now (about 0.6 s, once).
+    """The split form of `model`, from `directory` or made there now (about 2.5 s, once per machine).
 
     None when the voice cannot be split or the directory cannot be written: the caller runs
     the voice whole.
