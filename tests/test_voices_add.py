@@ -8,6 +8,7 @@ import json
 import os
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -300,8 +301,12 @@ def test_two_speakers_of_one_voice_read_anchor_and_headlines(
         for name in (CHOIR, "choir-bass", "choir-one")
     )
     sentence = "Ferry timetable changes from April."
-    lengths = [len(engine.synthesize(sentence).pcm) for engine in (alto, bass, one)]
-    # (Piper draws durations with noise: a sentence's length varies a little from run to run)
+    # Piper draws durations with noise: one sentence's length varies by a few per cent from
+    # run to run (alto 90-97 k samples, bass 112-119 k), so each voice's median of three
+    lengths = [
+        statistics.median(len(engine.synthesize(sentence).pcm) for _ in range(3))
+        for engine in (alto, bass, one)
+    ]
     assert min(lengths[1:]) > lengths[0] * (1 + SLOWER_PER_SPEAKER / 2), lengths
     assert alto._voice is bass._voice  # one model loaded for both
 
