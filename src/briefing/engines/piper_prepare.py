@@ -62,7 +62,8 @@ class PreparedVoice:
 
 
 def prepare(model: Path, directory: Path) -> PreparedVoice | None:
-    """The split form of `model`, from `directory` or made there now (about 2.5 s, once per machine).
+    """The split form of `model`, from `directory` or made there now (about 2.5 s, once a
+    machine).
 
     None when the voice cannot be split or the directory cannot be written: the caller runs
     the voice whole.

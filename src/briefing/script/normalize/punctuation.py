@@ -30,8 +30,8 @@ _ZERO_WIDTH_SPACE = re.compile(
     r"(?<=[^\w\s([{\"'])\u200b(?=[^\s.,;:!?)\]}\"'])"
     r"|(?<=\S)(?<![([{\"'])\u200b(?=[^\w\s.,;:!?)\]}\"'])"
 )
-"""A zero-width space between a word and a sign ("km/h\u200b£1.2bn": a speed, then a sum)
-breaks two tokens: a space. Inside a word or a number, or beside a bracket, a quote or a
+"""A zero-width space (U+200B) between a word and a sign ("km/h", U+200B, "£1.2bn": a speed,
+then a sum) breaks two tokens: a space. Inside a word or a number, or beside a bracket, a quote or a
 stop, it only let a line wrap, and goes with the other invisible characters."""
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,;:!?](?:\s|$))")
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W_]|[.!?,;:\"')])[*†‡]+(?=\s|$)|^[*†‡]+\s+")
