@@ -4,6 +4,7 @@ that cannot be split still speaks."""
 from __future__ import annotations
 
 import json
+import platform
 from dataclasses import replace
 from pathlib import Path
 
@@ -203,11 +204,13 @@ def test_the_prepared_halves_are_kept_optimised_with_blocked_2d_convolutions(
     convolutions = [n for n in decoder.graph.node if n.op_type in ("Conv", "ConvTranspose")]
     kernels = {w.name: len(w.dims) for w in decoder.graph.initializer}
     assert len(convolutions) == 23 and all(kernels[n.input[1]] == 4 for n in convolutions)
+    assert [p.name for p in prepared.front.parent.iterdir() if "plain" in p.name] == []
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        return  # onnxruntime's blocked (NCHWc) kernels are x86's (AVX2, AVX-512)
     blocked = [n for n in convolutions if n.domain == "com.microsoft.nchwc"]
     assert len(blocked) == 20  # all but the three transposed ones
     front = onnx.load(str(prepared.front), load_external_data=False)
     assert any(n.domain == "com.microsoft.nchwc" for n in front.graph.node)
-    assert [p.name for p in prepared.front.parent.iterdir() if "plain" in p.name] == []
 
 
 def test_sentences_decoded_at_once_are_each_what_they_are_alone(prepared: PreparedVoice) -> None:
