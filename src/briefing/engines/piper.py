@@ -169,7 +169,7 @@ def _voice_class() -> Any:
 
 def decoders() -> int:
     """Pieces a prepared voice decodes at once, one thread each: one a core, up to four
-    (each holds a piece's activations, about 37 MB)."""
+    (each holds a piece's activations, about 45 MB: `piper_decoder.CHUNK_FRAMES`)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

@@ -64,11 +64,11 @@ class ChunkedSession:
     """Runs a prepared voice where Piper expects its onnxruntime session (`run` only).
 
     Several sentences can be in `run` at once: the front takes one at a time, on one thread
-    (it gains little from a second: 6.1 s against 4.3 s on London Daily), and the decoder
+    (two fronts at once made a cold build about 5% slower, not faster), and the decoder
     `parallel` at a time, each on one thread, where its blocked 2-D kernels (`conv2d`) run
     best: on two cores London Daily's sentences take about 12% less time so than with one
-    decoder on two threads, in the same memory, its pieces being half as long
-    (bench/README.md).
+    decoder on two threads, in about the same memory (two pieces of `CHUNK_FRAMES` against
+    one of 256 frames; bench/README.md).
     """
 
     def __init__(
